@@ -1,0 +1,47 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Matcher",
+    products: [
+        .executable(name: "match", targets: ["MatchCLI"]),
+        .library(name: "Matcher", targets: ["Matcher"]),
+    ],
+    traits: [
+        .trait(
+            name: "GLPK",
+            description: "Link Debian's libglpk-dev and offer GLPK's integer program as a solver."),
+        .default(enabledTraits: ["GLPK"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // A regular C target (not only a module map): it carries a small shim that
+        // guards GLPK calls with setjmp/longjmp, which Swift cannot express.
+        .target(
+            name: "CGLPK",
+            linkerSettings: [.linkedLibrary("glpk")]
+        ),
+        .target(
+            name: "Matcher",
+            dependencies: [
+                .target(name: "CGLPK", condition: .when(traits: ["GLPK"])),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(
+            name: "MatchCLI",
+            dependencies: [
+                "Matcher",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "MatcherTests",
+            dependencies: ["Matcher"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

@@ -1,0 +1,270 @@
+/// Exact solver for ``AssignmentProblem``: the Hungarian method as successive shortest
+/// augmenting paths with dual prices, extended to column capacities and unassigned rows.
+///
+/// **Problem.** Minimise Σ cost(r, g) over assigned pairs + Σ unassignedCost(r) over
+/// unassigned rows, each row used at most once (exactly once when `unassignedCost` is nil),
+/// column g at most `capacity[g]` times.
+///
+/// **Method.** Rows enter one at a time. For each new row a Dijkstra search over the residual
+/// graph (row → column on an arc, column → each row it holds at reduced cost 0) finds the
+/// cheapest way to absorb it: end at a column with spare capacity, or let some row on the
+/// path (possibly the new one) fall back to being unassigned. Prices then rise by
+/// `T − dist` on every settled node (T = the path's length), which keeps every reduced cost
+/// non-negative and makes the new path tight; the path is flipped. Most rows are absorbed by
+/// a fast path that finds a tight arc to a column with spare capacity without a search.
+///
+/// **Invariant** (the certificate, checked by ``AssignmentCertificate``): with row prices u
+/// and column prices v,
+/// - `u[r] − v[g] ≤ cost(r, g)` on every arc, with equality on assigned arcs;
+/// - `u[r] ≤ unassignedCost[r]`, with equality on unassigned rows;
+/// - `v[g] ≥ 0`, and `v[g] = 0` on every column with spare capacity.
+/// Hence Σu − Σ capacity·v equals the objective, which is therefore optimal (LP duality).
+///
+/// **Determinism.** Heap ties break on the smaller column index; the fast path prefers a
+/// column with spare capacity over staying unassigned, and the smaller index among equals.
+/// The answer depends only on the problem and the row order.
+///
+/// - Complexity: O(n · (m + k log k)) worst case for n rows, m arcs, k columns reached per
+///   search; in practice most rows take the O(degree) fast path.
+/// - Reference: Kuhn (1955); Tomizawa (1971) and Edmonds & Karp (1972) for shortest
+///   augmenting paths with potentials; Jonker & Volgenant, Computing 38 (1987) 325–340;
+///   Crouse, IEEE TAES 52(4) (2016) 1679–1696, Algorithm 1 (the rectangular case).
+public struct HungarianSolver: Sendable {
+    public init() {}
+
+    /// Solves `problem`, taking rows in `rowOrder` (default: index order).
+    public func solve(_ problem: AssignmentProblem, rowOrder: [Int]? = nil) -> AssignmentOutcome {
+        let largest = problem.largestAbsoluteCost
+        // Any path or price is a sum of at most 2·rows + 2 costs; keep that inside Int.
+        let (bound, overflow) = largest.multipliedReportingOverflow(by: 2 * problem.rowCount + 4)
+        if overflow || bound > Int.max / 4 { return .costOverflow(largest: largest) }
+        var search = AugmentingPathSearch(problem)
+        for r in rowOrder ?? Array(0..<problem.rowCount) {
+            if !search.absorb(row: r) { return .infeasible(row: r) }
+        }
+        return .optimal(search.solution())
+    }
+}
+
+/// The mutable state of one Hungarian solve, in flat arrays.
+struct AugmentingPathSearch {
+    let problem: AssignmentProblem
+    private let hasUnassigned: Bool
+    private let unassigned: [Int]
+    var u: [Int]
+    var v: [Int]
+    /// Arc used by each row; `-1` unassigned (or not yet entered).
+    var rowArc: [Int]
+    private var load: [Int32]
+    private let effectiveCapacity: [Int32]
+    private let slotStart: [Int]
+    /// Rows held by column g are `slots[slotStart[g] ..< slotStart[g] + load[g]]`.
+    private var slots: [Int32]
+    private var rowSlot: [Int32]
+
+    // Dijkstra scratch, reset through the touched list after each search.
+    private var colDist: [Int]
+    private var colPredArc: [Int]
+    private var colSettled: [Bool]
+    private var rowDist: [Int]
+    private var touchedCols: [Int32] = []
+    private var settledRows: [Int32] = []
+    private var heap = ColumnHeap()
+
+    init(_ problem: AssignmentProblem) {
+        self.problem = problem
+        let n = problem.rowCount, k = problem.columnCount
+        hasUnassigned = problem.unassignedCost != nil
+        unassigned = problem.unassignedCost ?? []
+        u = Array(repeating: 0, count: n)
+        v = Array(repeating: 0, count: k)
+        rowArc = Array(repeating: -1, count: n)
+        load = Array(repeating: 0, count: k)
+        let capLimit = Int32(clamping: n)
+        effectiveCapacity = problem.capacity.map { max(0, min($0, capLimit)) }
+        var start = [Int](repeating: 0, count: k + 1)
+        for g in 0..<k { start[g + 1] = start[g] + Int(effectiveCapacity[g]) }
+        slotStart = start
+        slots = Array(repeating: -1, count: start[k])
+        rowSlot = Array(repeating: -1, count: n)
+        colDist = Array(repeating: .max, count: k)
+        colPredArc = Array(repeating: -1, count: k)
+        colSettled = Array(repeating: false, count: k)
+        rowDist = Array(repeating: 0, count: n)
+    }
+
+    func column(ofArc k: Int) -> Int { Int(problem.arcColumn[k]) }
+
+    /// Adds row `r` to the assignment along a shortest augmenting path.
+    /// Returns false when `r` cannot be assigned (no arc reaches spare capacity).
+    mutating func absorb(row r: Int) -> Bool {
+        let lo = problem.arcStart[r], hi = problem.arcStart[r + 1]
+        // Price the new row so that its cheapest option has reduced cost 0.
+        var best = Int.max, bestFreeArc = -1
+        for k in lo..<hi {
+            let g = Int(problem.arcColumn[k])
+            let value = problem.arcCost[k] + v[g]
+            let free = load[g] < effectiveCapacity[g]
+            if value < best {
+                best = value
+                bestFreeArc = free ? k : -1
+            } else if value == best && free && bestFreeArc < 0 {
+                bestFreeArc = k
+            }
+        }
+        if hasUnassigned && unassigned[r] < best {
+            u[r] = unassigned[r]
+            return true  // staying unassigned is strictly cheapest: tight, nothing moves
+        }
+        if best == .max { return false }
+        u[r] = best
+        if bestFreeArc >= 0 {
+            attach(row: r, arc: bestFreeArc)
+            return true
+        }
+        if hasUnassigned && unassigned[r] == best { return true }
+        return search(from: r)
+    }
+
+    /// Dijkstra from row `root` over reduced costs; flips the shortest path found.
+    private mutating func search(from root: Int) -> Bool {
+        var limit = hasUnassigned ? unassigned[root] - u[root] : Int.max
+        var fallbackRow = hasUnassigned ? root : -1  // row that goes unassigned if limit wins
+        var terminalCol = -1
+        rowDist[root] = 0
+        settledRows.append(Int32(root))
+        relax(row: root, at: 0)
+        while let (d, g) = heap.popMin() {
+            if colSettled[g] || d != colDist[g] { continue }
+            if d >= limit { break }
+            colSettled[g] = true
+            if load[g] < effectiveCapacity[g] {
+                limit = d
+                terminalCol = g
+                break
+            }
+            let s = slotStart[g]
+            for i in s..<(s + Int(load[g])) {
+                let h = Int(slots[i])
+                rowDist[h] = d
+                settledRows.append(Int32(h))
+                if hasUnassigned {
+                    let leave = d + unassigned[h] - u[h]
+                    if leave < limit {
+                        limit = leave
+                        fallbackRow = h
+                    }
+                }
+                relax(row: h, at: d)
+            }
+        }
+        if limit == .max {
+            cleanUp()
+            return false
+        }
+        // Raise prices: settled rows and full settled columns by (limit − dist).
+        for h32 in settledRows {
+            let h = Int(h32)
+            u[h] += limit - rowDist[h]
+        }
+        for g32 in touchedCols {
+            let g = Int(g32)
+            if colSettled[g] && colDist[g] < limit { v[g] += limit - colDist[g] }
+        }
+        // Flip the path, ending at a column with spare capacity or at the fallback row.
+        var g: Int
+        if terminalCol >= 0 {
+            g = terminalCol
+        } else {
+            if fallbackRow == root {
+                cleanUp()
+                return true
+            }
+            g = column(ofArc: rowArc[fallbackRow])
+            detach(row: fallbackRow)
+        }
+        while true {
+            let k = colPredArc[g]
+            let h = rowOf(arc: k)
+            let previous = rowArc[h] >= 0 ? column(ofArc: rowArc[h]) : -1
+            if previous >= 0 { detach(row: h) }
+            attach(row: h, arc: k)
+            if h == root { break }
+            g = previous
+        }
+        cleanUp()
+        return true
+    }
+
+    private mutating func relax(row h: Int, at d: Int) {
+        let base = d - u[h]
+        for k in problem.arcStart[h]..<problem.arcStart[h + 1] {
+            let g = Int(problem.arcColumn[k])
+            if colSettled[g] { continue }
+            let nd = base + problem.arcCost[k] + v[g]
+            if nd < colDist[g] {
+                if colDist[g] == .max { touchedCols.append(Int32(g)) }
+                colDist[g] = nd
+                colPredArc[g] = k
+                heap.push(key: nd, column: Int32(g))
+            }
+        }
+    }
+
+    /// The row an arc leaves from (binary search in the forward star).
+    private func rowOf(arc k: Int) -> Int {
+        var lo = 0, hi = problem.rowCount  // arcStart[lo] ≤ k < arcStart[hi]
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2
+            if problem.arcStart[mid] <= k { lo = mid } else { hi = mid }
+        }
+        return lo
+    }
+
+    private mutating func cleanUp() {
+        for g32 in touchedCols {
+            let g = Int(g32)
+            colDist[g] = .max
+            colSettled[g] = false
+        }
+        touchedCols.removeAll(keepingCapacity: true)
+        settledRows.removeAll(keepingCapacity: true)
+        heap.removeAll()
+    }
+
+    private mutating func attach(row h: Int, arc k: Int) {
+        let g = column(ofArc: k)
+        let pos = slotStart[g] + Int(load[g])
+        slots[pos] = Int32(h)
+        rowSlot[h] = Int32(pos)
+        load[g] += 1
+        rowArc[h] = k
+    }
+
+    private mutating func detach(row h: Int) {
+        let g = column(ofArc: rowArc[h])
+        let pos = Int(rowSlot[h])
+        let last = slotStart[g] + Int(load[g]) - 1
+        let moved = slots[last]
+        slots[pos] = moved
+        rowSlot[Int(moved)] = Int32(pos)
+        load[g] -= 1
+        rowArc[h] = -1
+        rowSlot[h] = -1
+    }
+
+    func solution() -> AssignmentSolution {
+        var objective = 0
+        var column = [Int32](repeating: -1, count: problem.rowCount)
+        for r in 0..<problem.rowCount {
+            let k = rowArc[r]
+            if k >= 0 {
+                column[r] = problem.arcColumn[k]
+                objective += problem.arcCost[k]
+            } else {
+                objective += unassigned.isEmpty ? 0 : unassigned[r]
+            }
+        }
+        return AssignmentSolution(column: column, rowPrice: u, columnPrice: v, objective: objective)
+    }
+}
