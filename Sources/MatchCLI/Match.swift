@@ -1,0 +1,12 @@
+import ArgumentParser
+
+@main
+struct Match: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "match",
+        abstract: "结对 Matcher — pairs households on the minimum-living-allowance roll with helpers.",
+        subcommands: [
+            PairCommand.self, GenerateCommand.self, SolveCommand.self,
+        ]
+    )
+}
