@@ -1,6 +1,27 @@
 import ArgumentParser
+import Matcher
 
 struct GenerateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "generate")
-    func run() throws { throw ValidationError("not yet built") }
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Write realistic synthetic households.csv and helpers.csv at district or city scale.")
+
+    @Option(help: "xigang (a district: 4,601 households) or dalian (a city: about 52,000 households).")
+    var preset: String
+
+    @Option(help: "Random seed; the same seed gives the same files.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Directory to write into.")
+    var out: String
+
+    func validate() throws {
+        if Preset(rawValue: preset) == nil { throw ValidationError("--preset must be xigang or dalian") }
+    }
+
+    func run() throws {
+        var generator = Generator(preset: Preset(rawValue: preset)!, seed: seed)
+        let (households, helpers) = try generator.write(to: out)
+        print("wrote \(households)\nwrote \(helpers)")
+    }
 }

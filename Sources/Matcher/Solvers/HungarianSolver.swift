@@ -1,3 +1,4 @@
+import Foundation
 /// Exact solver for ``AssignmentProblem``: the Hungarian method as successive shortest
 /// augmenting paths with dual prices, extended to column capacities and unassigned rows.
 ///
@@ -33,15 +34,30 @@ public struct HungarianSolver: Sendable {
     public init() {}
 
     /// Solves `problem`, taking rows in `rowOrder` (default: index order).
-    public func solve(_ problem: AssignmentProblem, rowOrder: [Int]? = nil) -> AssignmentOutcome {
+    ///
+    /// `warmStart`, an optimal solution of a problem with the same rows and columns but
+    /// other arcs or costs (a pricing round, a what-if), is reused: its pairs and prices are
+    /// kept, only rows that now have an arc of negative reduced cost re-enter, and columns
+    /// left with spare capacity have their price reset to 0 (which may send further rows
+    /// back in, see `AugmentingPathSearch.warmStart`). The result is exact either way.
+    public func solve(
+        _ problem: AssignmentProblem, rowOrder: [Int]? = nil, warmStart: AssignmentSolution? = nil
+    ) -> AssignmentOutcome {
         let largest = problem.largestAbsoluteCost
         // Any path or price is a sum of at most 2·rows + 2 costs; keep that inside Int.
         let (bound, overflow) = largest.multipliedReportingOverflow(by: 2 * problem.rowCount + 4)
         if overflow || bound > Int.max / 4 { return .costOverflow(largest: largest) }
         var search = AugmentingPathSearch(problem)
-        for r in rowOrder ?? Array(0..<problem.rowCount) {
+        var entering = rowOrder ?? Array(0..<problem.rowCount)
+        if let warmStart {
+            let reenter = search.warmStart(from: warmStart)
+            entering = entering.filter { reenter[$0] }
+            if getenv("MATCH_TRACE") != nil { FileHandle.standardError.write(Data("warm start: \(entering.count) rows re-enter\n".utf8)) }
+        }
+        for r in entering {
             if !search.absorb(row: r) { return .infeasible(row: r) }
         }
+        if let _ = getenv("MATCH_TRACE") { FileHandle.standardError.write(Data("hungarian: \(problem.rowCount) rows, \(search.searches) searches, \(search.settledTotal) columns settled\n".utf8)) }
         return .optimal(search.solution())
     }
 }
@@ -70,6 +86,7 @@ struct AugmentingPathSearch {
     private var touchedCols: [Int32] = []
     private var settledRows: [Int32] = []
     private var heap = ColumnHeap()
+    var searches = 0, settledTotal = 0
 
     init(_ problem: AssignmentProblem) {
         self.problem = problem
@@ -94,6 +111,88 @@ struct AugmentingPathSearch {
     }
 
     func column(ofArc k: Int) -> Int { Int(problem.arcColumn[k]) }
+
+    /// Loads a previous solution's pairs and prices and restores the invariant; returns
+    /// which rows must (re-)enter.
+    ///
+    /// 1. Pairs whose arc still exists are kept (up to capacity), with their prices.
+    /// 2. A row with an arc of negative reduced cost, or whose pair is gone or no longer
+    ///    tight, or whose unassigned price is no longer tight, is taken out.
+    /// 3. Every column with spare capacity must have price 0: its price is reset, and each
+    ///    row that an arc into it now undercuts is taken out too (its column may in turn
+    ///    need a reset): a breadth-first cascade over the columns.
+    /// Afterwards every row still in satisfies the invariant, so the ordinary search can
+    /// add the others.
+    mutating func warmStart(from previous: AssignmentSolution) -> [Bool] {
+        let n = problem.rowCount
+        var out = [Bool](repeating: false, count: n)
+        v = previous.columnPrice.map { max(0, $0) }
+        for r in 0..<n {
+            u[r] = previous.rowPrice[r]
+            let g = Int(previous.column[r])
+            var tight = false
+            if g >= 0 {
+                for k in problem.arcStart[r]..<problem.arcStart[r + 1] where Int(problem.arcColumn[k]) == g {
+                    if load[g] < effectiveCapacity[g] && problem.arcCost[k] - u[r] + v[g] == 0 {
+                        attach(row: r, arc: k)
+                        tight = true
+                    }
+                    break
+                }
+            } else if hasUnassigned {
+                tight = u[r] == unassigned[r]
+            }
+            if !tight {
+                out[r] = true
+                continue
+            }
+            for k in problem.arcStart[r]..<problem.arcStart[r + 1]
+            where problem.arcCost[k] - u[r] + v[Int(problem.arcColumn[k])] < 0 {
+                out[r] = true
+                break
+            }
+        }
+        // Reverse index: the arcs entering each column.
+        var inStart = [Int](repeating: 0, count: problem.columnCount + 1)
+        for g in problem.arcColumn { inStart[Int(g) + 1] += 1 }
+        for g in 0..<problem.columnCount { inStart[g + 1] += inStart[g] }
+        var fill = inStart
+        var inRow = [Int32](repeating: 0, count: problem.arcCount)
+        var inArc = [Int](repeating: 0, count: problem.arcCount)
+        for r in 0..<n {
+            for k in problem.arcStart[r]..<problem.arcStart[r + 1] {
+                let g = Int(problem.arcColumn[k])
+                inRow[fill[g]] = Int32(r)
+                inArc[fill[g]] = k
+                fill[g] += 1
+            }
+        }
+        var queue: [Int] = []
+        func takeOut(_ r: Int) {
+            out[r] = true
+            if rowArc[r] >= 0 {
+                let g = column(ofArc: rowArc[r])
+                detach(row: r)
+                if v[g] > 0 { queue.append(g) }
+            }
+        }
+        for r in 0..<n where out[r] { takeOut(r) }
+        let direct = out.filter { $0 }.count
+        defer { if getenv("MATCH_TRACE") != nil { FileHandle.standardError.write(Data("warm start: \(direct) direct\n".utf8)) } }
+        for g in 0..<problem.columnCount where v[g] > 0 && load[g] < effectiveCapacity[g] { queue.append(g) }
+        var head = 0
+        while head < queue.count {
+            let g = queue[head]
+            head += 1
+            if v[g] == 0 { continue }
+            v[g] = 0
+            for i in inStart[g]..<inStart[g + 1] {
+                let r = Int(inRow[i])
+                if !out[r] && problem.arcCost[inArc[i]] - u[r] < 0 { takeOut(r) }
+            }
+        }
+        return out
+    }
 
     /// Adds row `r` to the assignment along a shortest augmenting path.
     /// Returns false when `r` cannot be assigned (no arc reaches spare capacity).
@@ -131,6 +230,7 @@ struct AugmentingPathSearch {
         var limit = hasUnassigned ? unassigned[root] - u[root] : Int.max
         var fallbackRow = hasUnassigned ? root : -1  // row that goes unassigned if limit wins
         var terminalCol = -1
+        searches += 1
         rowDist[root] = 0
         settledRows.append(Int32(root))
         relax(row: root, at: 0)
@@ -138,6 +238,7 @@ struct AugmentingPathSearch {
             if colSettled[g] || d != colDist[g] { continue }
             if d >= limit { break }
             colSettled[g] = true
+            settledTotal += 1
             if load[g] < effectiveCapacity[g] {
                 limit = d
                 terminalCol = g

@@ -1,0 +1,140 @@
+/// Enumerates the eligible helpers of each household with their costs, fast: helpers in
+/// structure-of-arrays form grouped by district (plus the citywide ones) so that a household
+/// only looks at helpers it could reach; need and offer vectors packed one byte per
+/// dimension into a `UInt64` so that the deficit of a pair is a few word operations (SWAR)
+/// when all weights are equal.
+///
+/// This is the one loop over all eligible pairs: candidate lists, the pricing that proves
+/// optimality, and the certificate check all run on it.
+///
+/// - Complexity: O(Σ_h |helpers in h's district| + |citywide helpers|) per full pass.
+struct EligiblePairs: @unchecked Sendable {
+    let model: CostModel
+    /// Helpers with spare capacity, by district; `everyone` when some kind reaches all.
+    private let byDistrict: [[Int32]]
+    private let citywide: [Int32]
+    private let everyone: [Int32]?
+    private let helperDistrict: [Int32]
+    private let helperStreet: [Int32]
+    private let helperCommunity: [Int32]
+    private let helperKind: [Int32]
+    /// Offers packed one byte per dimension (only when dimensions ≤ 8).
+    private let packedOffers: [UInt64]
+    private let packedNeeds: [UInt64]
+    /// The common weight when every dimension weighs the same, else nil.
+    private let uniformWeight: Int?
+    private let kindRulesActive: Bool
+
+    /// `residualCapacity[g] > 0` marks the helpers that can still take a household.
+    init(model: CostModel, residualCapacity: [Int32]) {
+        self.model = model
+        let roll = model.roll
+        var byDistrict = [[Int32]](repeating: [], count: roll.places.districtNames.count)
+        var citywide: [Int32] = [], all: [Int32] = []
+        for g in 0..<roll.helpers.count where residualCapacity[g] > 0 {
+            all.append(Int32(g))
+            let d = roll.helpers.locations[g].district
+            if d < 0 { citywide.append(Int32(g)) } else { byDistrict[Int(d)].append(Int32(g)) }
+        }
+        self.byDistrict = byDistrict
+        self.citywide = citywide
+        everyone = model.reach >= 3 ? all : nil
+        helperDistrict = roll.helpers.locations.map(\.district)
+        helperStreet = roll.helpers.locations.map(\.street)
+        helperCommunity = roll.helpers.locations.map(\.community)
+        helperKind = roll.helpers.kinds.map { Int32($0.rawValue) }
+        let d = model.dimensionCount
+        func pack(_ levels: [UInt8], _ i: Int) -> UInt64 {
+            var word: UInt64 = 0
+            for k in 0..<min(d, 8) { word |= UInt64(levels[i * d + k]) << (8 * k) }
+            return word
+        }
+        let packable = d <= 8
+        packedOffers = packable ? (0..<roll.helpers.count).map { pack(roll.helpers.offers, $0) } : []
+        packedNeeds = packable ? (0..<roll.households.count).map { pack(roll.households.needs, $0) } : []
+        let first = model.weights.first ?? 1
+        uniformWeight = packable && model.weights.allSatisfy({ $0 == first }) ? first : nil
+        kindRulesActive = model.kindMinSeverity.contains { $0 > 1 }
+            || model.kindMaxDistance.contains { $0 != model.policy.maxDistance }
+    }
+
+    /// Σ_d max(0, need_d − offer_d) over packed bytes holding levels 0...3.
+    @inline(__always)
+    static func packedDeficit(_ need: UInt64, _ offer: UInt64) -> Int {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let t = (need | high) &- offer  // per byte 0x80 + need − offer; no borrow crosses bytes
+        let positive = ((t & high) >> 7) &* 0xFF  // 0xFF where need ≥ offer
+        let gaps = t & ~high & positive
+        return Int((gaps &* 0x0101_0101_0101_0101) >> 56)
+    }
+
+    /// Calls `body(g, cost)` for every eligible helper g of household h with spare capacity.
+    @inline(__always)
+    func forEach(_ h: Int, _ body: (Int, Int) -> Void) {
+        let roll = model.roll
+        let here = roll.households.locations[h]
+        let severity = Int(roll.households.severity[h])
+        let previous = Int(model.previousHelper[h])
+        let keep = model.policy.keepBonus
+        let penalty = model.policy.distancePenalty
+        let maxDistance = model.policy.maxDistance
+        let checkForbidden = !model.forbidden.isEmpty
+        let helperCount = roll.helpers.count
+        let need = packedNeeds.isEmpty ? 0 : packedNeeds[h]
+        let weight = uniformWeight
+        helperDistrict.withUnsafeBufferPointer { district in
+        helperStreet.withUnsafeBufferPointer { street in
+        helperCommunity.withUnsafeBufferPointer { community in
+        packedOffers.withUnsafeBufferPointer { offers in
+            @inline(__always) func visit(_ list: [Int32]) {
+                list.withUnsafeBufferPointer { list in
+                    for g32 in list {
+                        let g = Int(g32)
+                        let dist: Int
+                        if district[g] != here.district { dist = 3 }
+                        else if street[g] != here.street { dist = 2 }
+                        else if community[g] != here.community { dist = 1 }
+                        else { dist = 0 }
+                        if kindRulesActive {
+                            let kind = Int(helperKind[g])
+                            if dist > model.kindMaxDistance[kind] && district[g] >= 0 { continue }
+                            if severity < model.kindMinSeverity[kind] { continue }
+                        } else if dist > maxDistance && district[g] >= 0 {
+                            continue
+                        }
+                        if checkForbidden && model.forbidden.contains(h * helperCount + g) { continue }
+                        let deficit: Int
+                        if let weight {
+                            deficit = weight * Self.packedDeficit(need, offers[g])
+                        } else {
+                            deficit = weightedDeficit(h, g)
+                        }
+                        var cost = severity &* deficit &+ penalty &* dist
+                        if g == previous { cost -= keep }
+                        body(g, cost)
+                    }
+                }
+            }
+            if let everyone {
+                visit(everyone)
+            } else {
+                if here.district >= 0 { visit(byDistrict[Int(here.district)]) }
+                visit(citywide)
+            }
+        }
+        }
+        }
+        }
+    }
+
+    /// The general deficit, for unequal weights or more than eight dimensions.
+    private func weightedDeficit(_ h: Int, _ g: Int) -> Int {
+        let d = model.dimensionCount
+        var deficit = 0
+        for i in 0..<d {
+            let gap = Int(model.roll.households.needs[h * d + i]) - Int(model.roll.helpers.offers[g * d + i])
+            if gap > 0 { deficit += model.weights[i] * gap }
+        }
+        return deficit
+    }
+}

@@ -1,0 +1,126 @@
+/// One problem found in an input file, with where it is and what to fix.
+///
+/// Personal data never appears in a message: a problem names the line and column, and
+/// quotes a value only from columns that hold no personal data (numbers, kinds, places).
+public struct InputProblem: Error, Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    /// 1-based physical line where the record starts (nil for problems of the whole file).
+    public var line: Int?
+    /// 1-based field number in the record, or the character column for syntax problems.
+    public var column: Int?
+    public var kind: Kind
+
+    public init(file: String, line: Int? = nil, column: Int? = nil, _ kind: Kind) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.kind = kind
+    }
+
+    public enum Kind: Sendable, Equatable {
+        /// The file could not be opened or read.
+        case unreadable(reason: String)
+        /// Bytes that are neither UTF-8 nor GB18030 (or not the encoding named).
+        case badEncoding(expected: String)
+        /// The file has no header row.
+        case emptyFile
+        /// The file has a header but no data rows.
+        case noRows
+        /// A required column is absent from the header.
+        case missingColumn(String)
+        /// Two header cells name the same column.
+        case duplicateColumn(String, firstAt: Int)
+        /// A quoted field that never closes.
+        case unterminatedQuote
+        /// A `"` inside a field that does not start with one.
+        case quoteInUnquotedField
+        /// Characters between a closing quote and the next comma or line end.
+        case textAfterClosingQuote
+        /// A record with a different number of fields than the header.
+        case wrongFieldCount(expected: Int, found: Int)
+        /// A required value is blank.
+        case blank(column: String)
+        /// An identifier with spaces before or after it.
+        case blanksAroundId(column: String)
+        /// A value that must be a whole number.
+        case notAnInteger(column: String, value: String)
+        /// A whole number outside its allowed range.
+        case outOfRange(column: String, value: Int, range: ClosedRange<Int>)
+        /// A helper kind that is not one of the six.
+        case unknownKind(String)
+        /// An id used twice in one file.
+        case duplicateId(column: String, firstLine: Int)
+        /// A street (or community) given without the level above it.
+        case placeWithoutParent(level: String, missing: String)
+        /// A pairs, lock or forbid file that names an id not in the households or helpers.
+        case unknownId(column: String, table: String)
+        /// A household locked to two helpers.
+        case lockedTwice(firstLine: Int)
+        /// A locked pair that is also forbidden.
+        case lockForbidden
+        /// A locked pair that the policy does not allow.
+        case lockIneligible(reason: String)
+        /// More locked pairs on one helper than its capacity.
+        case locksOverCapacity(capacity: Int, locks: Int)
+        /// A YAML syntax error.
+        case yamlSyntax(String)
+        /// A policy key that is not known.
+        case unknownKey(String)
+        /// A policy value of the wrong type or range.
+        case invalidValue(key: String, expected: String)
+        /// Weights so large that costs could overflow 64-bit integers.
+        case costOverflow(largestCost: String)
+    }
+
+    public var description: String {
+        var place = file
+        if let line { place += ":\(line)" }
+        if let column { place += ":\(column)" }
+        return "\(place): \(message)"
+    }
+
+    public var message: String {
+        switch kind {
+        case .unreadable(let reason): "cannot read the file (\(reason))"
+        case .badEncoding(let expected):
+            "bytes that are not valid \(expected); save the file as UTF-8 (or GB18030) and try again"
+        case .emptyFile: "the file is empty; it needs a header row and at least one data row"
+        case .noRows: "the file has a header but no data rows"
+        case .missingColumn(let c): "required column '\(c)' is missing from the header"
+        case .duplicateColumn(let c, let first):
+            "column '\(c)' appears twice (first as column \(first)); remove one"
+        case .unterminatedQuote: "a quoted field is never closed; add the closing \" or remove the opening one"
+        case .quoteInUnquotedField: "a \" inside an unquoted field; quote the whole field and double the inner \""
+        case .textAfterClosingQuote: "text after a closing quote; put the whole field inside the quotes"
+        case .wrongFieldCount(let expected, let found):
+            "this row has \(found) fields but the header has \(expected); check for a missing or extra comma"
+        case .blank(let c): "'\(c)' is blank; it is required"
+        case .blanksAroundId(let c): "'\(c)' has spaces before or after it; remove them"
+        case .notAnInteger(let c, let v): "'\(c)' must be a whole number, not '\(v)'"
+        case .outOfRange(let c, let v, let r):
+            "'\(c)' is \(v); it must be between \(r.lowerBound) and \(r.upperBound)"
+        case .unknownKind(let k):
+            "unknown kind '\(k)'; use one of leader 领导干部, cadre 干部, party_branch 党支部, military_unit 部队, enterprise 企业, volunteer 志愿者"
+        case .duplicateId(let c, let first): "'\(c)' repeats the id on line \(first); ids must be unique"
+        case .placeWithoutParent(let level, let missing):
+            "a \(level) is given without a \(missing); fill in the \(missing) or blank the \(level)"
+        case .unknownId(let c, let table): "'\(c)' names no row of the \(table) file"
+        case .lockedTwice(let first): "this household is already locked on line \(first)"
+        case .lockForbidden: "this pair is both locked and forbidden; remove it from one of the files"
+        case .lockIneligible(let reason): "this locked pair is not allowed: \(reason)"
+        case .locksOverCapacity(let cap, let locks):
+            "this helper has \(locks) locked households but capacity \(cap)"
+        case .yamlSyntax(let m): "YAML syntax error: \(m)"
+        case .unknownKey(let k): "unknown key '\(k)'"
+        case .invalidValue(let k, let expected): "'\(k)' must be \(expected)"
+        case .costOverflow(let c): "weights so large that costs could overflow (largest cost \(c)); use smaller weights"
+        }
+    }
+}
+
+/// Every problem found in the inputs of one run (never empty).
+public struct InputProblems: Error, Sendable, Equatable, CustomStringConvertible {
+    public var problems: [InputProblem]
+    public init(_ problems: [InputProblem]) { self.problems = problems }
+    public var description: String { problems.map(\.description).joined(separator: "\n") }
+}

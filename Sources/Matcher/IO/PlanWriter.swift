@@ -1,0 +1,165 @@
+import Foundation
+
+/// Writes a plan's files into an output directory: pairs.csv, unpaired.csv, summary.json
+/// and, when asked, the certificate. Every file is built in memory first and written whole
+/// (``AtomicFile``), so a failed run leaves no partial file.
+public struct PlanWriter {
+    public let model: CostModel
+    public let result: PairingResult
+
+    public init(model: CostModel, result: PairingResult) {
+        self.model = model
+        self.result = result
+    }
+
+    /// Households in the order people read lists: by place, then id.
+    func householdsByPlace() -> [Int] {
+        let hs = model.roll.households, places = model.roll.places
+        return (0..<hs.count).sorted { a, b in
+            let la = hs.locations[a], lb = hs.locations[b]
+            let ka = (places.districtNames[Int(la.district)], places.streetNames[Int(la.street)], places.communityNames[Int(la.community)])
+            let kb = (places.districtNames[Int(lb.district)], places.streetNames[Int(lb.street)], places.communityNames[Int(lb.community)])
+            return ka != kb ? ka < kb : hs.ids[a] < hs.ids[b]
+        }
+    }
+
+    func placeFields(_ h: Int) -> [String] {
+        let l = model.roll.households.locations[h], p = model.roll.places
+        return [p.districtNames[Int(l.district)], p.streetNames[Int(l.street)], p.communityNames[Int(l.community)]]
+    }
+
+    /// "medical, education" style lists of what the helper covers and what stays unmet.
+    func needWords(_ h: Int, _ g: Int) -> (covered: String, unmet: String) {
+        let dims = model.roll.dimensions, d = dims.count
+        var covered: [String] = [], unmet: [String] = []
+        for i in 0..<d {
+            let need = Int(model.roll.households.needs[h * d + i])
+            guard need > 0 else { continue }
+            let offer = g >= 0 ? Int(model.roll.helpers.offers[g * d + i]) : 0
+            if offer >= need { covered.append(dims.names[i]) } else { unmet.append("\(dims.names[i]) \(need - offer)") }
+        }
+        return (covered.joined(separator: "; "), unmet.joined(separator: "; "))
+    }
+
+    public func pairsCSV() -> [UInt8] {
+        var csv = CSVWriter(byteOrderMark: true)
+        csv.row([
+            "household_id", "household_name", "district", "street", "community", "severity", "helper_id",
+            "helper_name", "helper_kind", "distance", "covered_needs", "unmet_needs", "cost", "status",
+        ])
+        let hs = model.roll.households, gs = model.roll.helpers
+        for h in householdsByPlace() {
+            let g = Int(result.helperOf[h])
+            guard g >= 0 else { continue }
+            let words = needWords(h, g)
+            csv.row(
+                [hs.ids[h], hs.names[h]] + placeFields(h) + [
+                    String(hs.severity[h]), gs.ids[g], gs.names[g], gs.kinds[g].english,
+                    Distance.english[model.distance(h, g)], words.covered, words.unmet,
+                    String(model.cost(h, g)), PairStatus(model: model, household: h, helper: g).rawValue,
+                ])
+        }
+        return csv.data
+    }
+
+    public func unpairedCSV() -> [UInt8] {
+        var csv = CSVWriter(byteOrderMark: true)
+        csv.row([
+            "household_id", "household_name", "district", "street", "community", "severity", "unmet_needs",
+            "unpaired_cost", "reason",
+        ])
+        let hs = model.roll.households
+        let reasons = UnpairedReasons(model: model, result: result)
+        for h in householdsByPlace() where result.helperOf[h] < 0 {
+            csv.row(
+                [hs.ids[h], hs.names[h]] + placeFields(h) + [
+                    String(hs.severity[h]), needWords(h, -1).unmet, String(model.unpairedCost(h)),
+                    reasons.reason(h).english,
+                ])
+        }
+        return csv.data
+    }
+
+    public func summaryJSON(_ summary: PlanSummary) -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return Array((try? encoder.encode(summary)) ?? Data()) + [0x0A]
+    }
+
+    /// SPEC's certificate: `side,id,price` for every free household and every helper.
+    public func certificateCSV() -> [UInt8] {
+        var csv = CSVWriter(byteOrderMark: false)
+        csv.row(["side", "id", "price"])
+        let hs = model.roll.households, gs = model.roll.helpers
+        for h in 0..<hs.count { if let u = result.householdPrice[h] { csv.row(["household", hs.ids[h], String(u)]) } }
+        for g in 0..<gs.count { csv.row(["helper", gs.ids[g], String(result.helperPrice[g])]) }
+        return csv.data
+    }
+
+    /// Writes the files into `directory` (created if needed).
+    public func write(to directory: String, summary: PlanSummary, certificate: String?) throws(AtomicFile.WriteError) {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw AtomicFile.WriteError(path: directory, reason: Table.reason(error))
+        }
+        let files: [(String, [UInt8])] = [
+            ("pairs.csv", pairsCSV()), ("unpaired.csv", unpairedCSV()), ("summary.json", summaryJSON(summary)),
+        ]
+        // Everything is built before anything is written.
+        let certificateBytes = certificate.map { _ in certificateCSV() }
+        for (name, bytes) in files { try AtomicFile.write(bytes, to: directory + "/" + name) }
+        if let certificate, let certificateBytes { try AtomicFile.write(certificateBytes, to: certificate) }
+    }
+}
+
+/// Why a household is left unpaired, in the office's words.
+public enum UnpairedReason: String, Sendable {
+    case noEligibleHelper, allFull, forbidden, cheaperUnpaired
+
+    public var english: String {
+        switch self {
+        case .noEligibleHelper: "no eligible helper within reach"
+        case .allFull: "every eligible helper is full"
+        case .forbidden: "its only eligible helpers are forbidden"
+        case .cheaperUnpaired: "every eligible pair costs more than leaving it unpaired"
+        }
+    }
+
+    public var chinese: String {
+        switch self {
+        case .noEligibleHelper: "可及范围内无符合条件的帮扶人"
+        case .allFull: "符合条件的帮扶人均已满额"
+        case .forbidden: "符合条件的帮扶人均属回避"
+        case .cheaperUnpaired: "结对成本高于不结对"
+        }
+    }
+}
+
+struct UnpairedReasons {
+    let model: CostModel
+    let pairs: EligiblePairs
+    let load: [Int32]
+    let forbiddenOf: Set<Int>
+
+    init(model: CostModel, result: PairingResult) {
+        self.model = model
+        pairs = EligiblePairs(model: model, residualCapacity: model.roll.helpers.capacity)
+        var load = [Int32](repeating: 0, count: model.roll.helpers.count)
+        for g in result.helperOf where g >= 0 { load[Int(g)] += 1 }
+        self.load = load
+        let n = model.roll.helpers.count
+        forbiddenOf = Set(model.forbidden.map { $0 / max(1, n) })
+    }
+
+    func reason(_ h: Int) -> UnpairedReason {
+        var any = false, room = false
+        pairs.forEach(h) { g, _ in
+            any = true
+            if load[g] < model.roll.helpers.capacity[g] { room = true }
+        }
+        if room { return .cheaperUnpaired }
+        if any { return .allFull }
+        return forbiddenOf.contains(h) ? .forbidden : .noEligibleHelper
+    }
+}

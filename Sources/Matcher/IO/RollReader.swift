@@ -1,0 +1,201 @@
+/// Reads households.csv and helpers.csv (SPEC "Inputs") into a ``Roll``, reporting every
+/// problem in both files with file, line and column.
+public enum RollReader {
+    static let householdAliases: [String: String] = [
+        "id": "id", "户编号": "id", "name": "name", "户主姓名": "name",
+        "district": "district", "区": "district", "street": "street", "街道": "street",
+        "community": "community", "社区": "community", "members": "members", "人口": "members",
+        "severity": "severity", "困难程度": "severity", "id_number": "id_number", "身份证号": "id_number",
+        "phone": "phone", "电话": "phone",
+    ].merging(chineseDimensionAliases(prefix: "need_")) { a, _ in a }
+
+    static let helperAliases: [String: String] = [
+        "id": "id", "编号": "id", "name": "name", "名称": "name", "kind": "kind", "类型": "kind",
+        "capacity": "capacity", "帮扶户数": "capacity", "district": "district", "区": "district",
+        "street": "street", "街道": "street", "community": "community", "社区": "community",
+        "organization": "organization", "单位": "organization",
+    ].merging(chineseDimensionAliases(prefix: "offer_")) { a, _ in a }
+
+    private static func chineseDimensionAliases(prefix: String) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: NeedDimensions.chineseNames.map { ($0.value, prefix + $0.key) })
+    }
+
+    /// Reads both files. Throws ``InputProblems`` listing every problem found.
+    public static func read(
+        households householdsPath: String, helpers helpersPath: String, encoding: TextEncoding? = nil
+    ) throws(InputProblems) -> Roll {
+        var places = Places()
+        var problems: [InputProblem] = []
+        var householdTable = Table(path: householdsPath, encoding: encoding, aliases: householdAliases)
+        var helperTable = Table(path: helpersPath, encoding: encoding, aliases: helperAliases)
+        let extra = extraDimensions(householdTable)
+        let dimensions = NeedDimensions(extra: extra)
+        let households = readHouseholds(&householdTable, dimensions: dimensions, places: &places)
+        let helpers = readHelpers(&helperTable, dimensions: dimensions, places: &places)
+        problems += householdTable.problems + helperTable.problems
+        if !problems.isEmpty { throw InputProblems(problems) }
+        return Roll(
+            places: places, dimensions: dimensions,
+            households: households.sortedById(), helpers: helpers.sortedById())
+    }
+
+    private static func extraDimensions(_ table: Table) -> [String] {
+        table.header.compactMap { cell -> String? in
+            guard cell.hasPrefix("need_") else { return nil }
+            let name = String(cell.dropFirst(5))
+            return NeedDimensions.standard.contains(name) || name.isEmpty ? nil : name
+        }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+    }
+
+    private static func readHouseholds(
+        _ table: inout Table, dimensions: NeedDimensions, places: inout Places
+    ) -> Households {
+        var out = Households()
+        guard table.problems.allSatisfy({ !isFatal($0) }),
+              table.require(["id", "name", "district", "street", "community"]) else { return out }
+        var firstLine: [String: Int] = [:]
+        let level = 0...maximumLevel
+        for record in table.records {
+            let id = table.identifier(record, "id")
+            let name = table.required(record, "name")
+            let district = table.required(record, "district")
+            let street = table.required(record, "street")
+            let community = table.required(record, "community")
+            let members = table.integer(record, "members", default: 1, range: 1...99)
+            let severity = table.integer(record, "severity", default: 1, range: 1...5)
+            var needs: [UInt8] = []
+            var needsOK = true
+            for d in dimensions.names {
+                if let n = table.integer(record, "need_" + d, default: 0, range: level) {
+                    needs.append(UInt8(n))
+                } else {
+                    needsOK = false
+                }
+            }
+            if let id, let earlier = firstLine[id] {
+                table.problems.append(table.problem(record, "id", .duplicateId(column: "id", firstLine: earlier)))
+                continue
+            }
+            guard let id, let name, let district, let street, let community, let members, let severity,
+                  needsOK else { continue }
+            firstLine[id] = record.line
+            let d = places.district(district)
+            let s = places.street(street, in: d)
+            let c = places.community(community, in: s)
+            out.ids.append(id)
+            out.names.append(name)
+            out.locations.append(Location(district: d, street: s, community: c))
+            out.members.append(Int32(members))
+            out.severity.append(Int32(severity))
+            out.needs += needs
+            out.idNumbers.append(table.text(record, "id_number"))
+            out.phones.append(table.text(record, "phone"))
+            out.lines.append(record.line)
+        }
+        return out
+    }
+
+    private static func readHelpers(
+        _ table: inout Table, dimensions: NeedDimensions, places: inout Places
+    ) -> Helpers {
+        var out = Helpers()
+        guard table.problems.allSatisfy({ !isFatal($0) }),
+              table.require(["id", "name", "kind"]) else { return out }
+        var firstLine: [String: Int] = [:]
+        for record in table.records {
+            let id = table.identifier(record, "id")
+            let name = table.required(record, "name")
+            var kind: HelperKind? = nil
+            if let kindText = table.required(record, "kind") {
+                kind = HelperKind(name: kindText)
+                if kind == nil {
+                    table.problems.append(table.problem(record, "kind", .unknownKind(String(kindText.prefix(20)))))
+                }
+            }
+            let capacity = table.integer(record, "capacity", default: 1, range: 0...1_000_000)
+            var offers: [UInt8] = []
+            var offersOK = true
+            for d in dimensions.names {
+                if let n = table.integer(record, "offer_" + d, default: 0, range: 0...maximumLevel) {
+                    offers.append(UInt8(n))
+                } else {
+                    offersOK = false
+                }
+            }
+            let district = table.text(record, "district")
+            let street = table.text(record, "street")
+            let community = table.text(record, "community")
+            var placeOK = true
+            if district.isEmpty && !street.isEmpty {
+                table.problems.append(table.problem(record, "street", .placeWithoutParent(level: "street", missing: "district")))
+                placeOK = false
+            } else if street.isEmpty && !community.isEmpty {
+                table.problems.append(table.problem(record, "community", .placeWithoutParent(level: "community", missing: "street")))
+                placeOK = false
+            }
+            if let id, let earlier = firstLine[id] {
+                table.problems.append(table.problem(record, "id", .duplicateId(column: "id", firstLine: earlier)))
+                continue
+            }
+            guard let id, let name, let kind, let capacity, offersOK, placeOK else { continue }
+            firstLine[id] = record.line
+            var location = Location.citywide
+            if !district.isEmpty {
+                location.district = places.district(district)
+                if !street.isEmpty {
+                    location.street = places.street(street, in: location.district)
+                    if !community.isEmpty { location.community = places.community(community, in: location.street) }
+                }
+            }
+            out.ids.append(id)
+            out.names.append(name)
+            out.kinds.append(kind)
+            out.capacity.append(Int32(capacity))
+            out.locations.append(location)
+            out.offers += offers
+            out.organizations.append(table.text(record, "organization"))
+            out.lines.append(record.line)
+        }
+        return out
+    }
+
+    /// Problems after which the rows cannot be read meaningfully.
+    private static func isFatal(_ p: InputProblem) -> Bool {
+        switch p.kind {
+        case .unreadable, .badEncoding, .emptyFile, .duplicateColumn: true
+        default: false
+        }
+    }
+}
+
+extension Households {
+    /// The same households ordered by id.
+    func sortedById() -> Households {
+        let order = ids.indices.sorted { ids[$0] < ids[$1] }
+        let d = ids.isEmpty ? 0 : needs.count / ids.count
+        var out = Households()
+        for i in order {
+            out.ids.append(ids[i]); out.names.append(names[i]); out.locations.append(locations[i])
+            out.members.append(members[i]); out.severity.append(severity[i])
+            out.needs += needs[(i * d)..<((i + 1) * d)]
+            out.idNumbers.append(idNumbers[i]); out.phones.append(phones[i]); out.lines.append(lines[i])
+        }
+        return out
+    }
+}
+
+extension Helpers {
+    /// The same helpers ordered by id.
+    func sortedById() -> Helpers {
+        let order = ids.indices.sorted { ids[$0] < ids[$1] }
+        let d = ids.isEmpty ? 0 : offers.count / ids.count
+        var out = Helpers()
+        for i in order {
+            out.ids.append(ids[i]); out.names.append(names[i]); out.kinds.append(kinds[i])
+            out.capacity.append(capacity[i]); out.locations.append(locations[i])
+            out.offers += offers[(i * d)..<((i + 1) * d)]
+            out.organizations.append(organizations[i]); out.lines.append(lines[i])
+        }
+        return out
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+
+/// A CSV file read into records with a header mapped to canonical column names, collecting
+/// every problem it meets instead of stopping at the first.
+struct Table {
+    let file: String
+    /// Canonical name of each header cell (nil for unknown columns, which are ignored).
+    private(set) var columnOf: [String: Int] = [:]
+    /// Raw header cells, lowercased and trimmed.
+    private(set) var header: [String] = []
+    private(set) var records: [CSVRecords.Record] = []
+    var problems: [InputProblem] = []
+
+    /// Reads `path`; `aliases` maps each accepted header text (lowercase) to its canonical name.
+    init(path: String, encoding: TextEncoding?, aliases: [String: String]) {
+        file = path
+        let bytes: [UInt8]
+        do {
+            bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            problems.append(InputProblem(file: path, .unreadable(reason: Self.reason(error))))
+            return
+        }
+        let text: [UInt8]
+        do {
+            text = try TextDecoding.utf8Bytes(bytes, encoding: encoding, file: path)
+        } catch {
+            problems.append(error)
+            return
+        }
+        let parsed = CSVRecords(utf8: text, file: path)
+        problems += parsed.problems
+        guard let first = parsed.records.first else {
+            if parsed.problems.isEmpty { problems.append(InputProblem(file: path, .emptyFile)) }
+            return
+        }
+        header = first.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        for (i, cell) in header.enumerated() {
+            guard let name = aliases[cell] ?? Self.dynamicName(cell) else { continue }
+            if let earlier = columnOf[name] {
+                problems.append(InputProblem(
+                    file: path, line: first.line, column: i + 1,
+                    .duplicateColumn(name, firstAt: earlier + 1)))
+            } else {
+                columnOf[name] = i
+            }
+        }
+        for record in parsed.records.dropFirst() {
+            if record.fields.count != header.count {
+                problems.append(InputProblem(
+                    file: path, line: record.line,
+                    .wrongFieldCount(expected: header.count, found: record.fields.count)))
+            } else {
+                records.append(record)
+            }
+        }
+        if parsed.records.count == 1 && parsed.problems.isEmpty {
+            problems.append(InputProblem(file: path, line: first.line, .noRows))
+        }
+    }
+
+    /// need_X and offer_X columns keep their own names.
+    private static func dynamicName(_ cell: String) -> String? {
+        cell.hasPrefix("need_") || cell.hasPrefix("offer_") ? cell : nil
+    }
+
+    static func reason(_ error: Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError,
+           let posix = POSIXErrorCode(rawValue: Int32(underlying.code)) {
+            return String(cString: strerror(posix.rawValue))
+        }
+        return ns.localizedDescription
+    }
+
+    /// Reports each required column that is missing; true when all are present.
+    mutating func require(_ names: [String], shownAs shown: [String: String] = [:]) -> Bool {
+        var ok = true
+        for name in names where columnOf[name] == nil {
+            problems.append(InputProblem(file: file, line: 1, .missingColumn(shown[name] ?? name)))
+            ok = false
+        }
+        return ok
+    }
+
+    func has(_ name: String) -> Bool { columnOf[name] != nil }
+
+    /// The trimmed text of `name` in `record`, or "" when the column is absent.
+    func text(_ record: CSVRecords.Record, _ name: String) -> String {
+        guard let c = columnOf[name] else { return "" }
+        return record.fields[c].trimmingCharacters(in: .whitespaces)
+    }
+
+    /// A required, non-blank text value.
+    mutating func required(_ record: CSVRecords.Record, _ name: String) -> String? {
+        let value = text(record, name)
+        if value.isEmpty {
+            problems.append(problem(record, name, .blank(column: name)))
+            return nil
+        }
+        return value
+    }
+
+    /// An id: required, and without blanks around it.
+    mutating func identifier(_ record: CSVRecords.Record, _ name: String) -> String? {
+        guard let c = columnOf[name] else { return nil }
+        let raw = record.fields[c]
+        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty {
+            problems.append(problem(record, name, .blank(column: name)))
+            return nil
+        }
+        if trimmed != raw {
+            problems.append(problem(record, name, .blanksAroundId(column: name)))
+            return nil
+        }
+        return raw
+    }
+
+    /// An integer in `range`, `fallback` when blank or absent.
+    mutating func integer(
+        _ record: CSVRecords.Record, _ name: String, default fallback: Int, range: ClosedRange<Int>
+    ) -> Int? {
+        let value = text(record, name)
+        if value.isEmpty { return fallback }
+        guard let n = Int(value) else {
+            problems.append(problem(record, name, .notAnInteger(column: name, value: String(value.prefix(20)))))
+            return nil
+        }
+        guard range.contains(n) else {
+            problems.append(problem(record, name, .outOfRange(column: name, value: n, range: range)))
+            return nil
+        }
+        return n
+    }
+
+    func problem(_ record: CSVRecords.Record, _ name: String, _ kind: InputProblem.Kind) -> InputProblem {
+        InputProblem(file: file, line: record.line, column: columnOf[name].map { $0 + 1 }, kind)
+    }
+}

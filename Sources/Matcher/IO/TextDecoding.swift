@@ -1,0 +1,100 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The encodings the readers accept.
+public enum TextEncoding: String, Sendable, CaseIterable {
+    case utf8 = "utf-8"
+    case gb18030 = "gb18030"
+}
+
+/// Turns a file's bytes into UTF-8 bytes: strips a UTF-8 BOM, keeps valid UTF-8, and
+/// otherwise decodes GB18030 (what Excel on Chinese Windows writes) with the C library's
+/// iconv. Detection tries UTF-8 first because GB18030 accepts almost any byte pairs.
+public enum TextDecoding {
+    /// Decodes `bytes`; `encoding` nil means detect. Throws the line and column of the
+    /// first undecodable byte.
+    public static func utf8Bytes(
+        _ bytes: [UInt8], encoding: TextEncoding?, file: String
+    ) throws(InputProblem) -> [UInt8] {
+        var body = bytes
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body.removeFirst(3) }
+        if encoding != .gb18030 {
+            if let bad = firstInvalidUTF8(body) {
+                if encoding == .utf8 { throw problem(at: bad, in: body, file: file, expected: "UTF-8") }
+            } else {
+                return body
+            }
+        }
+        switch gb18030ToUTF8(body) {
+        case .success(let out): return out
+        case .failure(let offset):
+            throw problem(at: offset, in: body, file: file, expected: encoding == nil ? "UTF-8 or GB18030" : "GB18030")
+        }
+    }
+
+    private static func problem(at offset: Int, in bytes: [UInt8], file: String, expected: String) -> InputProblem {
+        var line = 1, lineStart = 0
+        for i in 0..<min(offset, bytes.count) where bytes[i] == 0x0A {
+            line += 1
+            lineStart = i + 1
+        }
+        return InputProblem(file: file, line: line, column: offset - lineStart + 1, .badEncoding(expected: expected))
+    }
+
+    /// Offset of the first byte that breaks UTF-8, or nil when all of `bytes` is valid.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            let length: Int
+            var minimum: UInt32
+            var scalar: UInt32
+            switch b {
+            case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(b & 0x1F)
+            case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(b & 0x0F)
+            case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(b & 0x07)
+            default: return i
+            }
+            if i + length > n { return i }
+            for j in 1..<length {
+                let c = bytes[i + j]
+                if c & 0xC0 != 0x80 { return i }
+                scalar = scalar << 6 | UInt32(c & 0x3F)
+            }
+            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return i }
+            i += length
+        }
+        return nil
+    }
+
+    private enum Conversion { case success([UInt8]), failure(Int) }
+
+    private static func gb18030ToUTF8(_ input: [UInt8]) -> Conversion {
+        let cd = iconv_open("UTF-8", "GB18030")
+        if cd == iconv_t(bitPattern: -1) { return .failure(0) }
+        defer { iconv_close(cd) }
+        var output = [UInt8](repeating: 0, count: input.count * 2 + 16)
+        var input = input
+        let inCount = input.count
+        let result: Conversion = input.withUnsafeMutableBufferPointer { inBuf in
+            output.withUnsafeMutableBufferPointer { outBuf in
+                var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress)?
+                    .assumingMemoryBound(to: CChar.self)
+                var inLeft = inCount
+                var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress!)
+                    .assumingMemoryBound(to: CChar.self)
+                var outLeft = outBuf.count
+                if inCount > 0 && iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft) == -1 {
+                    return .failure(inCount - inLeft)
+                }
+                return .success([UInt8](outBuf[0..<(outBuf.count - outLeft)]))
+            }
+        }
+        return result
+    }
+}

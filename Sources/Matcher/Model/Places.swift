@@ -1,0 +1,74 @@
+/// The districts, streets and communities named in the inputs, interned to integers.
+///
+/// A street is identified by (district, street name), a community by (street, community
+/// name): two streets of the same name in two districts are two streets.
+public struct Places: Sendable, Equatable {
+    public private(set) var districtNames: [String] = []
+    public private(set) var streetNames: [String] = []
+    public private(set) var streetDistrict: [Int32] = []
+    public private(set) var communityNames: [String] = []
+    public private(set) var communityStreet: [Int32] = []
+    private var districtIndex: [String: Int32] = [:]
+    private var streetIndex: [String: Int32] = [:]
+    private var communityIndex: [String: Int32] = [:]
+
+    public init() {}
+
+    public mutating func district(_ name: String) -> Int32 {
+        if let i = districtIndex[name] { return i }
+        let i = Int32(districtNames.count)
+        districtNames.append(name)
+        districtIndex[name] = i
+        return i
+    }
+
+    public mutating func street(_ name: String, in district: Int32) -> Int32 {
+        let key = "\(district)\u{1F}\(name)"
+        if let i = streetIndex[key] { return i }
+        let i = Int32(streetNames.count)
+        streetNames.append(name)
+        streetDistrict.append(district)
+        streetIndex[key] = i
+        return i
+    }
+
+    public mutating func community(_ name: String, in street: Int32) -> Int32 {
+        let key = "\(street)\u{1F}\(name)"
+        if let i = communityIndex[key] { return i }
+        let i = Int32(communityNames.count)
+        communityNames.append(name)
+        communityStreet.append(street)
+        communityIndex[key] = i
+        return i
+    }
+
+    /// "district / street" for a street index.
+    public func streetLabel(_ s: Int32) -> String {
+        "\(districtNames[Int(streetDistrict[Int(s)])]) \(streetNames[Int(s)])"
+    }
+}
+
+/// Where a household lives or a helper serves: indices into ``Places``; -1 = blank (the
+/// helper serves the whole level above).
+public struct Location: Sendable, Equatable, Hashable {
+    public var district: Int32
+    public var street: Int32
+    public var community: Int32
+
+    public static let citywide = Location(district: -1, street: -1, community: -1)
+    public var isCitywide: Bool { district < 0 }
+}
+
+/// Distance levels of SPEC: 0 same community, 1 same street, 2 same district, 3 another
+/// district or a citywide helper.
+public enum Distance {
+    public static func level(household h: Location, helper g: Location) -> Int {
+        if g.district < 0 || g.district != h.district { return 3 }
+        if g.street < 0 || g.street != h.street { return 2 }
+        if g.community < 0 || g.community != h.community { return 1 }
+        return 0
+    }
+
+    public static let chinese = ["同社区", "同街道", "同区", "跨区"]
+    public static let english = ["same community", "same street", "same district", "other district"]
+}

@@ -1,0 +1,25 @@
+import Foundation
+
+/// The short summary printed on the terminal after a pairing.
+public enum SummaryText {
+    public static func render(_ s: PlanSummary, out: String, certificate: String?) -> String {
+        func pct(_ x: Double) -> String { String(format: "%.1f%%", x * 100) }
+        var lines = [
+            "pairs      \(s.pairs) of \(s.households) households (\(s.locked) locked)",
+            "unpaired   \(s.unpaired)",
+            "objective  \(s.objective)",
+            "bound      \(s.bound)  (gap \(pct(s.gap)); \(s.certificateVerified ? "proven optimal by dual prices" : "not proven"))",
+            "solver     \(s.solver): \(s.solverReason)",
+            "seconds    \(String(format: "%.2f", s.seconds))",
+        ]
+        let lowest = s.coverageByStreet.prefix(5)
+        if !lowest.isEmpty {
+            lines.append("lowest coverage:")
+            for c in lowest {
+                lines.append("  \(c.district) \(c.street)  \(c.paired)/\(c.households)  \(pct(c.coverage))")
+            }
+        }
+        lines.append("wrote \(out)/pairs.csv, \(out)/unpaired.csv, \(out)/summary.json" + (certificate.map { ", \($0)" } ?? ""))
+        return lines.joined(separator: "\n")
+    }
+}

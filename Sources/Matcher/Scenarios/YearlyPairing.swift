@@ -1,0 +1,96 @@
+import Foundation
+
+/// `match pair`: the yearly pairing from files to files.
+public struct YearlyPairing {
+    public struct Options: Sendable {
+        public var households: String
+        public var helpers: String
+        public var policy: String?
+        public var previous: String?
+        public var locks: String?
+        public var forbids: String?
+        public var certificate: String?
+        public var outputDirectory: String
+        public var encoding: TextEncoding?
+
+        public init(households: String, helpers: String, outputDirectory: String) {
+            self.households = households
+            self.helpers = helpers
+            self.outputDirectory = outputDirectory
+        }
+    }
+
+    public struct Outcome: Sendable {
+        public var model: CostModel
+        public var result: PairingResult
+        public var summary: PlanSummary
+    }
+
+    /// Why the run cannot go on: bad inputs (all of them listed), a rule this build cannot
+    /// honour, or a file that cannot be written.
+    public enum Failure: Error, CustomStringConvertible {
+        case input(InputProblems)
+        case unsupported(String)
+        case write(AtomicFile.WriteError)
+        case unproven([String])
+
+        public var description: String {
+            switch self {
+            case .input(let p): p.description
+            case .unsupported(let m): m
+            case .write(let e): e.description
+            case .unproven(let p): "internal error: the optimality certificate does not hold:\n" + p.joined(separator: "\n")
+            }
+        }
+    }
+
+    public static func run(_ options: Options) throws(Failure) -> Outcome {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let roll: Roll
+        var policy = Policy()
+        var problems: [InputProblem] = []
+        do {
+            roll = try RollReader.read(households: options.households, helpers: options.helpers, encoding: options.encoding)
+        } catch {
+            problems += error.problems
+            roll = Roll(places: Places(), dimensions: NeedDimensions(), households: Households(), helpers: Helpers())
+        }
+        if let path = options.policy {
+            do { policy = try PolicyReader.read(path: path) } catch { problems += error.problems }
+        }
+        if !problems.isEmpty { throw .input(InputProblems(problems)) }
+        if let unknown = policy.weights.keys.sorted().first(where: { !roll.dimensions.names.contains($0) }) {
+            throw .input(InputProblems([InputProblem(
+                file: options.policy ?? "policy", .invalidValue(key: "weights.\(unknown)", expected: "a need dimension of the households file"))]))
+        }
+        if policy.hasSideConstraints {
+            throw .unsupported(
+                "coverage and org_spread couple many pairs and need the integer-program solver, which this version does not have yet; remove them from the policy to pair without them")
+        }
+        let rules: PairingRules, model: CostModel
+        do {
+            (rules, model) = try PairingRules.load(
+                roll: roll, policy: policy, previous: options.previous, locks: options.locks,
+                forbids: options.forbids, encoding: options.encoding, policyFile: options.policy ?? "policy")
+        } catch {
+            throw .input(error)
+        }
+        let result = PairingSolver().solve(model, lockedHelper: rules.lockedHelper)
+        let proof = PairingCertificate.problems(model, result)
+        if !proof.isEmpty { throw .unproven(proof) }
+        let elapsed = clock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let summary = PlanSummary(
+            model: model, result: result, solver: "hungarian",
+            solverReason: "no rule couples pairs, so the assignment model is exact; Hungarian method with pricing over all eligible pairs",
+            seconds: seconds, certificateVerified: true)
+        do {
+            try PlanWriter(model: model, result: result).write(
+                to: options.outputDirectory, summary: summary, certificate: options.certificate)
+        } catch {
+            throw .write(error)
+        }
+        return Outcome(model: model, result: result, summary: summary)
+    }
+}

@@ -1,0 +1,53 @@
+/// Checks a pairing's dual prices against *every* eligible pair of the model (SPEC
+/// "certificate"): `u_h − v_g ≤ c(h,g)` for each eligible pair with spare capacity after
+/// locks, `u_h ≤ p(h)`, `v_g ≥ 0`, tightness on the plan, and
+/// Σu − Σ residual·v = objective − locked cost. Returns the problems found (empty = proven).
+///
+/// - Complexity: O(eligible pairs / cores).
+public enum PairingCertificate {
+    public static func problems(_ model: CostModel, _ result: PairingResult) -> [String] {
+        var found: [String] = []
+        let hs = model.roll.households
+        let pairs = EligiblePairs(model: model, residualCapacity: result.residualCapacity)
+        let v = result.helperPrice
+        let perChunk = parallelChunks(total: hs.count) { range -> [String] in
+            var out: [String] = []
+            for h in range {
+                guard let u = result.householdPrice[h] else { continue }
+                pairs.forEach(h) { g, cost in
+                    if u - v[g] > cost && out.count < 10 {
+                        out.append("household \(h), helper \(g): u − v exceeds the cost by \(u - v[g] - cost)")
+                    }
+                }
+            }
+            return out
+        }
+        found += perChunk.flatMap { $0 }
+        var load = [Int32](repeating: 0, count: v.count)
+        var dual = 0, primal = 0
+        for h in 0..<hs.count {
+            let g = Int(result.helperOf[h])
+            guard let u = result.householdPrice[h] else { continue }
+            dual += u
+            if g >= 0 {
+                load[g] += 1
+                let c = model.cost(h, g)
+                primal += c
+                if u - v[g] != c { found.append("household \(h): its pair is not tight") }
+            } else {
+                let p = model.unpairedCost(h)
+                primal += p
+                if u > p { found.append("household \(h): u exceeds its unpaired cost") }
+            }
+        }
+        for g in 0..<v.count {
+            if v[g] < 0 { found.append("helper \(g): negative price") }
+            if load[g] > result.residualCapacity[g] { found.append("helper \(g): over capacity") }
+            dual -= Int(result.residualCapacity[g]) * v[g]
+        }
+        if primal + result.lockedCost != result.objective || dual != primal {
+            found.append("objectives differ: plan \(result.objective), primal \(primal + result.lockedCost), dual \(dual + result.lockedCost)")
+        }
+        return found
+    }
+}

@@ -1,0 +1,215 @@
+import Foundation
+
+/// The exact yearly pairing: SPEC's default model solved to proven optimality over *all*
+/// eligible pairs, while the assignment solver only ever sees a short candidate list.
+///
+/// **Method** (column generation over the pairs, with the Hungarian method as the solver
+/// of each restricted problem):
+/// 1. Locked pairs are fixed; their helpers' capacity is reduced.
+/// 2. Every free household gets the `candidatesPerHousehold` eligible helpers of least cost
+///    (ties broken by a hash of the pair, so equal helpers are spread, not piled onto one),
+///    plus its previous helper.
+/// 3. ``HungarianSolver`` solves the restricted problem and returns prices u, v.
+/// 4. Pricing: every eligible pair left out is priced with `c(h,g) − u_h + v_g`. If none is
+///    negative, (u, v) is dual feasible for the full problem, and the plan is optimal for
+///    it — the certificate covers all eligible pairs. Otherwise the most negative pairs of
+///    each household join the list and the restricted problem is solved again.
+/// The loop ends because each round adds at least one pair, and there are finitely many.
+///
+/// - Complexity: each round O(eligible pairs / cores) for pricing plus one Hungarian solve
+///   on O(households × candidates) arcs.
+/// - Invariant at exit: `u_h − v_g ≤ c(h,g)` for every eligible (h,g) with g having spare
+///   capacity after locks, `u_h ≤ p(h)`, `v ≥ 0`, and Σu − Σ residual·v = objective − locked.
+public struct PairingSolver: Sendable {
+    public var candidatesPerHousehold = 8
+    public var addedPerRound = 8
+
+    public init() {
+        let env = ProcessInfo.processInfo.environment
+        if let k = env["MATCH_K"].flatMap(Int.init) { candidatesPerHousehold = k }
+        if let m = env["MATCH_M"].flatMap(Int.init) { addedPerRound = m }
+    }
+
+    public func solve(_ model: CostModel, lockedHelper: [Int32]? = nil) -> PairingResult {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let roll = model.roll
+        let households = roll.households.count
+        let locked = lockedHelper ?? Array(repeating: -1, count: households)
+        var residual = roll.helpers.capacity
+        var lockedCost = 0
+        for h in 0..<households where locked[h] >= 0 {
+            residual[Int(locked[h])] -= 1
+            lockedCost += model.cost(h, Int(locked[h]))
+        }
+        let freeHouseholds = (0..<households).filter { locked[$0] < 0 }
+        let pairs = EligiblePairs(model: model, residualCapacity: residual)
+        let unpaired = freeHouseholds.map { model.unpairedCost($0) }
+
+        var arcs = initialCandidates(pairs, freeHouseholds, residual: residual)
+        var stats = PairingResult.Statistics()
+        stats.candidateSeconds = seconds(since: started, clock)
+        var previous: AssignmentSolution? = nil
+        while true {
+            stats.rounds += 1
+            let problem = AssignmentProblem(
+                rowCount: freeHouseholds.count, columnCount: roll.helpers.count,
+                arcStart: arcs.start, arcColumn: arcs.column, arcCost: arcs.cost,
+                capacity: residual, unassignedCost: unpaired)
+            stats.candidateArcs = problem.arcCount
+            let solveStart = clock.now
+            let outcome = HungarianSolver().solve(problem, rowOrder: Self.rowOrder(unpaired), warmStart: previous)
+            stats.solveSeconds += seconds(since: solveStart, clock)
+            guard case .optimal(let solution) = outcome else {
+                // Unassigned rows are allowed and costs were bounded by CostModel, so neither
+                // infeasibility nor overflow can happen here.
+                preconditionFailure("restricted pairing problem not solved: \(outcome)")
+            }
+            let pricingStart = clock.now
+            let additions = price(pairs, freeHouseholds, solution)
+            stats.pricingSeconds += seconds(since: pricingStart, clock)
+            let added = additions.reduce(0) { $0 + $1.count }
+            stats.pricedOutPairs.append(added)
+            if ProcessInfo.processInfo.environment["MATCH_TRACE"] != nil {
+                FileHandle.standardError.write(Data("round \(stats.rounds): arcs \(problem.arcCount), solve \(stats.solveSeconds) s, pricing \(stats.pricingSeconds) s, added \(added)\n".utf8))
+            }
+            if added == 0 {
+                var helperOf = locked
+                for (r, h) in freeHouseholds.enumerated() { helperOf[h] = solution.column[r] }
+                var householdPrice = [Int?](repeating: nil, count: households)
+                for (r, h) in freeHouseholds.enumerated() { householdPrice[h] = solution.rowPrice[r] }
+                stats.totalSeconds = seconds(since: started, clock)
+                return PairingResult(
+                    helperOf: helperOf, locked: locked.map { $0 >= 0 },
+                    objective: solution.objective + lockedCost, bound: solution.objective + lockedCost,
+                    householdPrice: householdPrice, helperPrice: solution.columnPrice,
+                    residualCapacity: residual, lockedCost: lockedCost, statistics: stats)
+            }
+            arcs = arcs.adding(additions)
+            previous = solution
+        }
+    }
+
+    /// Rows in decreasing cost of staying unpaired: the neediest households are placed
+    /// first, so later searches mostly end at a cheap fallback. Ties keep index (id) order.
+    static func rowOrder(_ unpaired: [Int]) -> [Int] {
+        unpaired.indices.sorted { unpaired[$0] > unpaired[$1] || (unpaired[$0] == unpaired[$1] && $0 < $1) }
+    }
+
+    private func seconds(since t: ContinuousClock.Instant, _ clock: ContinuousClock) -> Double {
+        let d = clock.now - t
+        return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+
+    private func initialCandidates(
+        _ pairs: EligiblePairs, _ rows: [Int], residual: [Int32]
+    ) -> CandidateArcs {
+        let k = candidatesPerHousehold
+        let model = pairs.model
+        let parts = parallelChunks(total: rows.count) { range -> [[(Int32, Int)]] in
+            var best = SmallestK(k: k)
+            var out: [[(Int32, Int)]] = []
+            out.reserveCapacity(range.count)
+            for r in range {
+                let h = rows[r]
+                best.removeAll()
+                var previousArc: (Int32, Int)? = nil
+                let previous = Int(model.previousHelper[h])
+                pairs.forEach(h) { g, cost in
+                    if g == previous { previousArc = (Int32(g), cost) }
+                    best.offer(key: cost, tie: SplitMix64.mix(h, g), item: Int32(g), value: cost)
+                }
+                var row = zip(best.items, best.values).map { ($0, $1) }
+                if let previousArc, !best.items.contains(previousArc.0) { row.append(previousArc) }
+                out.append(row)
+            }
+            return out
+        }
+        return CandidateArcs(rows: parts.flatMap { $0 })
+    }
+
+    /// The most negative reduced-cost pairs of each household (empty when the prices are
+    /// dual feasible for every eligible pair).
+    private func price(
+        _ pairs: EligiblePairs, _ rows: [Int], _ solution: AssignmentSolution
+    ) -> [[(Int32, Int)]] {
+        let m = addedPerRound
+        let parts = parallelChunks(total: rows.count) { range -> [[(Int32, Int)]] in
+            var worst = SmallestK(k: m)
+            var out: [[(Int32, Int)]] = []
+            out.reserveCapacity(range.count)
+            for r in range {
+                let h = rows[r]
+                let u = solution.rowPrice[r]
+                worst.removeAll()
+                pairs.forEach(h) { g, cost in
+                    let reduced = cost - u + solution.columnPrice[g]
+                    if reduced < 0 {
+                        worst.offer(key: reduced, tie: SplitMix64.mix(h, g), item: Int32(g), value: cost)
+                    }
+                }
+                out.append(zip(worst.items, worst.values).map { ($0, $1) })
+            }
+            return out
+        }
+        return parts.flatMap { $0 }
+    }
+}
+
+/// Candidate arcs per row in forward-star form.
+struct CandidateArcs {
+    var start: [Int] = [0]
+    var column: [Int32] = []
+    var cost: [Int] = []
+
+    init(rows: [[(Int32, Int)]]) {
+        for row in rows {
+            for (g, c) in row {
+                column.append(g)
+                cost.append(c)
+            }
+            start.append(column.count)
+        }
+    }
+
+    func adding(_ extra: [[(Int32, Int)]]) -> CandidateArcs {
+        var rows: [[(Int32, Int)]] = []
+        rows.reserveCapacity(extra.count)
+        for r in 0..<(start.count - 1) {
+            var row = (start[r]..<start[r + 1]).map { (column[$0], cost[$0]) }
+            row += extra[r]
+            rows.append(row)
+        }
+        return CandidateArcs(rows: rows)
+    }
+}
+
+/// An optimal plan with its proof.
+public struct PairingResult: Sendable {
+    /// Helper of each household, -1 when unpaired.
+    public var helperOf: [Int32]
+    public var locked: [Bool]
+    public var objective: Int
+    /// Proven lower bound on the objective (equal to it when the plan is proven optimal).
+    public var bound: Int
+    /// u of each free household (nil for locked ones).
+    public var householdPrice: [Int?]
+    /// v of each helper.
+    public var helperPrice: [Int]
+    /// Capacity left after the locked pairs.
+    public var residualCapacity: [Int32]
+    public var lockedCost: Int
+    public var statistics: Statistics
+
+    public var gap: Double { objective == 0 ? 0 : Double(objective - bound) / Double(abs(objective)) }
+
+    public struct Statistics: Sendable, Equatable {
+        public var rounds = 0
+        public var candidateArcs = 0
+        public var pricedOutPairs: [Int] = []
+        public var candidateSeconds = 0.0
+        public var solveSeconds = 0.0
+        public var pricingSeconds = 0.0
+        public var totalSeconds = 0.0
+    }
+}
