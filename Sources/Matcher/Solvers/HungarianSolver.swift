@@ -48,17 +48,33 @@ public struct HungarianSolver: Sendable {
         let (bound, overflow) = largest.multipliedReportingOverflow(by: 2 * problem.rowCount + 4)
         if overflow || bound > Int.max / 4 { return .costOverflow(largest: largest) }
         var search = AugmentingPathSearch(problem)
-        var entering = rowOrder ?? Array(0..<problem.rowCount)
+        let order = rowOrder ?? Array(0..<problem.rowCount)
+        var entering = order
         if let warmStart {
             let reenter = search.warmStart(from: warmStart)
-            entering = entering.filter { reenter[$0] }
-            if getenv("MATCH_TRACE") != nil { FileHandle.standardError.write(Data("warm start: \(entering.count) rows re-enter\n".utf8)) }
+            entering = order.filter { reenter[$0] }
         }
         for r in entering {
             if !search.absorb(row: r) { return .infeasible(row: r) }
         }
-        if let _ = getenv("MATCH_TRACE") { FileHandle.standardError.write(Data("hungarian: \(problem.rowCount) rows, \(search.searches) searches, \(search.settledTotal) columns settled\n".utf8)) }
+        if warmStart != nil {
+            // Columns a warm start vacated and no entering row refilled still carry a price.
+            let reenter = search.resetPricesOfSpareColumns()
+            let again = order.filter { reenter[$0] }
+            for r in again {
+                if !search.absorb(row: r) { return .infeasible(row: r) }
+            }
+            trace("warm start: \(entering.count) rows re-entered, then \(again.count) after price resets")
+        }
+        trace("hungarian: \(problem.rowCount) rows, \(search.searches) searches, \(search.settledTotal) columns settled")
         return .optimal(search.solution())
+    }
+}
+
+/// Prints a line on stderr when MATCH_TRACE is set (for profiling runs only).
+func trace(_ line: @autoclosure () -> String) {
+    if ProcessInfo.processInfo.environment["MATCH_TRACE"] != nil {
+        FileHandle.standardError.write(Data((line() + "\n").utf8))
     }
 }
 
@@ -118,11 +134,10 @@ struct AugmentingPathSearch {
     /// 1. Pairs whose arc still exists are kept (up to capacity), with their prices.
     /// 2. A row with an arc of negative reduced cost, or whose pair is gone or no longer
     ///    tight, or whose unassigned price is no longer tight, is taken out.
-    /// 3. Every column with spare capacity must have price 0: its price is reset, and each
-    ///    row that an arc into it now undercuts is taken out too (its column may in turn
-    ///    need a reset): a breadth-first cascade over the columns.
-    /// Afterwards every row still in satisfies the invariant, so the ordinary search can
-    /// add the others.
+    /// A column a row left keeps its price: for the searches it is simply a column with
+    /// spare capacity, so an entering row refills it at no extra cost. Every row still in
+    /// satisfies dual feasibility and tightness; what may break is only "spare capacity ⇒
+    /// price 0", which ``resetPricesOfSpareColumns()`` restores after the rows re-enter.
     mutating func warmStart(from previous: AssignmentSolution) -> [Bool] {
         let n = problem.rowCount
         var out = [Bool](repeating: false, count: n)
@@ -152,45 +167,7 @@ struct AugmentingPathSearch {
                 break
             }
         }
-        // Reverse index: the arcs entering each column.
-        var inStart = [Int](repeating: 0, count: problem.columnCount + 1)
-        for g in problem.arcColumn { inStart[Int(g) + 1] += 1 }
-        for g in 0..<problem.columnCount { inStart[g + 1] += inStart[g] }
-        var fill = inStart
-        var inRow = [Int32](repeating: 0, count: problem.arcCount)
-        var inArc = [Int](repeating: 0, count: problem.arcCount)
-        for r in 0..<n {
-            for k in problem.arcStart[r]..<problem.arcStart[r + 1] {
-                let g = Int(problem.arcColumn[k])
-                inRow[fill[g]] = Int32(r)
-                inArc[fill[g]] = k
-                fill[g] += 1
-            }
-        }
-        var queue: [Int] = []
-        func takeOut(_ r: Int) {
-            out[r] = true
-            if rowArc[r] >= 0 {
-                let g = column(ofArc: rowArc[r])
-                detach(row: r)
-                if v[g] > 0 { queue.append(g) }
-            }
-        }
-        for r in 0..<n where out[r] { takeOut(r) }
-        let direct = out.filter { $0 }.count
-        defer { if getenv("MATCH_TRACE") != nil { FileHandle.standardError.write(Data("warm start: \(direct) direct\n".utf8)) } }
-        for g in 0..<problem.columnCount where v[g] > 0 && load[g] < effectiveCapacity[g] { queue.append(g) }
-        var head = 0
-        while head < queue.count {
-            let g = queue[head]
-            head += 1
-            if v[g] == 0 { continue }
-            v[g] = 0
-            for i in inStart[g]..<inStart[g + 1] {
-                let r = Int(inRow[i])
-                if !out[r] && problem.arcCost[inArc[i]] - u[r] < 0 { takeOut(r) }
-            }
-        }
+        for r in 0..<n where out[r] && rowArc[r] >= 0 { detach(row: r) }
         return out
     }
 
@@ -223,6 +200,51 @@ struct AugmentingPathSearch {
         }
         if hasUnassigned && unassigned[r] == best { return true }
         return search(from: r)
+    }
+
+    /// Restores `v = 0` on every column with spare capacity: its price is reset, and each
+    /// row that an arc into it now undercuts is taken out (its column may in turn need a
+    /// reset), breadth-first. Returns the rows taken out, which must re-enter.
+    mutating func resetPricesOfSpareColumns() -> [Bool] {
+        let n = problem.rowCount
+        var out = [Bool](repeating: false, count: n)
+        // Reverse index: the arcs entering each column.
+        var inStart = [Int](repeating: 0, count: problem.columnCount + 1)
+        for g in problem.arcColumn { inStart[Int(g) + 1] += 1 }
+        for g in 0..<problem.columnCount { inStart[g + 1] += inStart[g] }
+        var fill = inStart
+        var inRow = [Int32](repeating: 0, count: problem.arcCount)
+        var inArc = [Int](repeating: 0, count: problem.arcCount)
+        for r in 0..<n {
+            for k in problem.arcStart[r]..<problem.arcStart[r + 1] {
+                let g = Int(problem.arcColumn[k])
+                inRow[fill[g]] = Int32(r)
+                inArc[fill[g]] = k
+                fill[g] += 1
+            }
+        }
+        var queue: [Int] = []
+        func takeOut(_ r: Int) {
+            out[r] = true
+            if rowArc[r] >= 0 {
+                let g = column(ofArc: rowArc[r])
+                detach(row: r)
+                if v[g] > 0 { queue.append(g) }
+            }
+        }
+        for g in 0..<problem.columnCount where v[g] > 0 && load[g] < effectiveCapacity[g] { queue.append(g) }
+        var head = 0
+        while head < queue.count {
+            let g = queue[head]
+            head += 1
+            if v[g] == 0 { continue }
+            v[g] = 0
+            for i in inStart[g]..<inStart[g + 1] {
+                let r = Int(inRow[i])
+                if !out[r] && problem.arcCost[inArc[i]] - u[r] < 0 { takeOut(r) }
+            }
+        }
+        return out
     }
 
     /// Dijkstra from row `root` over reduced costs; flips the shortest path found.
