@@ -20,7 +20,7 @@ struct TemporaryDirectory {
     @discardableResult
     func write(_ name: String, bytes: [UInt8]) -> String {
         let file = path + "/" + name
-        FileManager.default.createFile(atPath: file, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: file, contents: Data(bytes))
         return file
     }
 

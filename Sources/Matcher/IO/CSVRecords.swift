@@ -33,8 +33,15 @@ public struct CSVRecords: Sendable {
         var recordIsBlank = true
         var recordBroken = false
 
+        /// 1-based character (not byte) column of `offset` on a line starting at `start`.
+        func characterColumn(_ offset: Int, lineStart start: Int) -> Int {
+            var column = 1
+            for b in bytes[start..<offset] where b & 0xC0 != 0x80 { column += 1 }
+            return column
+        }
         func problem(_ kind: InputProblem.Kind, at offset: Int) {
-            problems.append(InputProblem(file: file, line: line, column: offset - lineStart + 1, kind))
+            problems.append(InputProblem(
+                file: file, line: line, column: characterColumn(offset, lineStart: lineStart), kind))
         }
         func endField() {
             fields.append(String(decoding: field, as: UTF8.self))
@@ -79,7 +86,8 @@ public struct CSVRecords: Sendable {
                 }
                 if !closed {
                     problems.append(InputProblem(
-                        file: file, line: openLine, column: open - openLineStart + 1, .unterminatedQuote))
+                        file: file, line: openLine, column: characterColumn(open, lineStart: openLineStart),
+                        .unterminatedQuote))
                     recordBroken = true
                     break
                 }

@@ -138,6 +138,7 @@ public enum PolicyReader {
                 }
                 var level: Policy.PlaceLevel? = nil
                 var fraction: Double? = nil
+                let problemsBefore = problems.count
                 for (k, v) in fields {
                     switch k.string ?? "" {
                     case "level":
@@ -151,7 +152,9 @@ public enum PolicyReader {
                     }
                 }
                 if let level, let fraction { out.append(.init(level: level, minFraction: fraction)) }
-                else if problems.isEmpty { fail(item, .invalidValue(key: "coverage", expected: "both level and min_fraction")) }
+                else if problems.count == problemsBefore {
+                    fail(item, .invalidValue(key: "coverage", expected: "both level and min_fraction"))
+                }
             }
             return out
         }

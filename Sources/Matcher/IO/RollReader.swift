@@ -72,13 +72,15 @@ public enum RollReader {
                     needsOK = false
                 }
             }
-            if let id, let earlier = firstLine[id] {
-                table.problems.append(table.problem(record, "id", .duplicateId(column: "id", firstLine: earlier)))
-                continue
+            if let id {
+                if let earlier = firstLine[id] {
+                    table.problems.append(table.problem(record, "id", .duplicateId(column: "id", firstLine: earlier)))
+                    continue
+                }
+                firstLine[id] = record.line
             }
             guard let id, let name, let district, let street, let community, let members, let severity,
                   needsOK else { continue }
-            firstLine[id] = record.line
             let d = places.district(district)
             let s = places.street(street, in: d)
             let c = places.community(community, in: s)
@@ -133,12 +135,14 @@ public enum RollReader {
                 table.problems.append(table.problem(record, "community", .placeWithoutParent(level: "community", missing: "street")))
                 placeOK = false
             }
-            if let id, let earlier = firstLine[id] {
-                table.problems.append(table.problem(record, "id", .duplicateId(column: "id", firstLine: earlier)))
-                continue
+            if let id {
+                if let earlier = firstLine[id] {
+                    table.problems.append(table.problem(record, "id", .duplicateId(column: "id", firstLine: earlier)))
+                    continue
+                }
+                firstLine[id] = record.line
             }
             guard let id, let name, let kind, let capacity, offersOK, placeOK else { continue }
-            firstLine[id] = record.line
             var location = Location.citywide
             if !district.isEmpty {
                 location.district = places.district(district)

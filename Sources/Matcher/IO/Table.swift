@@ -8,6 +8,8 @@ struct Table {
     private(set) var columnOf: [String: Int] = [:]
     /// Raw header cells, lowercased and trimmed.
     private(set) var header: [String] = []
+    /// Line of the header record.
+    private(set) var headerLine = 1
     private(set) var records: [CSVRecords.Record] = []
     var problems: [InputProblem] = []
 
@@ -34,6 +36,7 @@ struct Table {
             if parsed.problems.isEmpty { problems.append(InputProblem(file: path, .emptyFile)) }
             return
         }
+        headerLine = first.line
         header = first.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         for (i, cell) in header.enumerated() {
             guard let name = aliases[cell] ?? Self.dynamicName(cell) else { continue }
@@ -77,7 +80,7 @@ struct Table {
     mutating func require(_ names: [String], shownAs shown: [String: String] = [:]) -> Bool {
         var ok = true
         for name in names where columnOf[name] == nil {
-            problems.append(InputProblem(file: file, line: 1, .missingColumn(shown[name] ?? name)))
+            problems.append(InputProblem(file: file, line: headerLine, .missingColumn(shown[name] ?? name)))
             ok = false
         }
         return ok

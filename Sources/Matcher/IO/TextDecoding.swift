@@ -41,7 +41,9 @@ public enum TextDecoding {
             line += 1
             lineStart = i + 1
         }
-        return InputProblem(file: file, line: line, column: offset - lineStart + 1, .badEncoding(expected: expected))
+        // Count characters, not bytes, before the bad one (valid UTF-8 lead bytes).
+        let column = 1 + bytes[lineStart..<min(offset, bytes.count)].filter { $0 & 0xC0 != 0x80 }.count
+        return InputProblem(file: file, line: line, column: column, .badEncoding(expected: expected))
     }
 
     /// Offset of the first byte that breaks UTF-8, or nil when all of `bytes` is valid.

@@ -95,7 +95,12 @@ public struct PairingSolver: Sendable {
     /// Rows in decreasing cost of staying unpaired: the neediest households are placed
     /// first, so later searches mostly end at a cheap fallback. Ties keep index (id) order.
     static func rowOrder(_ unpaired: [Int]) -> [Int] {
-        unpaired.indices.sorted { unpaired[$0] > unpaired[$1] || (unpaired[$0] == unpaired[$1] && $0 < $1) }
+        switch ProcessInfo.processInfo.environment["MATCH_ORDER"] {
+        case "id": return Array(unpaired.indices)
+        case "asc": return unpaired.indices.sorted { unpaired[$0] < unpaired[$1] || (unpaired[$0] == unpaired[$1] && $0 < $1) }
+        default: break
+        }
+        return unpaired.indices.sorted { unpaired[$0] > unpaired[$1] || (unpaired[$0] == unpaired[$1] && $0 < $1) }
     }
 
     private func seconds(since t: ContinuousClock.Instant, _ clock: ContinuousClock) -> Double {

@@ -1,0 +1,238 @@
+import Foundation
+import Testing
+@testable import Matcher
+
+/// End to end through the built `match` executable.
+@Suite(.serialized) struct CLITests {
+    /// The `match` executable of the build the tests run from: next to the test bundle in
+    /// whatever scratch folder is in use (`.build/debug`, `.build-tests/debug`, …).
+    static let executable: String? = {
+        let fm = FileManager.default
+        var starts: [URL] = [Bundle.main.bundleURL, Bundle.main.executableURL, Bundle.module.bundleURL]
+            .compactMap { $0 }
+        if let exe = try? fm.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            starts.append(URL(fileURLWithPath: exe))
+        }
+        starts.append(URL(fileURLWithPath: CommandLine.arguments[0]))
+        for start in starts {
+            var dir = start.standardizedFileURL
+            for _ in 0..<6 {
+                let candidate = dir.appendingPathComponent("match").path
+                var isDirectory: ObjCBool = false
+                if fm.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue,
+                   fm.isExecutableFile(atPath: candidate) {
+                    return candidate
+                }
+                dir.deleteLastPathComponent()
+            }
+        }
+        // Fall back on the package's usual scratch folders.
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        for scratch in [".build-tests", ".build"] {
+            let candidate = root.appendingPathComponent("\(scratch)/debug/match").path
+            if fm.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }()
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs `match` with `arguments`, capturing its output through files in `dir`.
+    static func match(_ arguments: [String], in dir: TemporaryDirectory) throws -> Run {
+        guard let executable else {
+            Issue.record("the match executable was not found next to the test bundle (\(Bundle.main.bundleURL.path))")
+            return Run(status: -1, stdout: "", stderr: "")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let outPath = dir.write(".stdout-\(UUID().uuidString)", "")
+        let errPath = dir.write(".stderr-\(UUID().uuidString)", "")
+        let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
+        let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        process.waitUntilExit()
+        try out.close()
+        try err.close()
+        defer {
+            try? FileManager.default.removeItem(atPath: outPath)
+            try? FileManager.default.removeItem(atPath: errPath)
+        }
+        return Run(
+            status: process.terminationStatus,
+            stdout: try String(contentsOfFile: outPath, encoding: .utf8),
+            stderr: try String(contentsOfFile: errPath, encoding: .utf8))
+    }
+
+    static func bytes(_ path: String) -> [UInt8] {
+        (try? [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))) ?? []
+    }
+
+    /// Data rows of a CSV file (header excluded), read with the product's own reader.
+    static func rows(_ path: String) throws -> [[String]] {
+        let text = try TextDecoding.utf8Bytes(bytes(path), encoding: .utf8, file: path)
+        let csv = CSVRecords(utf8: text, file: path)
+        #expect(csv.problems.isEmpty, "\(path): \(csv.problems)")
+        return csv.records.dropFirst().map(\.fields)
+    }
+
+    static func json(_ path: String) throws -> [String: Any] {
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
+        return object as? [String: Any] ?? [:]
+    }
+
+    static func int(_ any: Any?) -> Int? { (any as? NSNumber)?.intValue }
+
+    @Test func executableIsFound() {
+        #expect(Self.executable != nil)
+    }
+
+    @Test(.timeLimit(.minutes(10)))
+    func generateThenPairXigang() throws {
+        let dir = TemporaryDirectory("cli")
+        defer { dir.remove() }
+        let generated = try Self.match(["generate", "--preset", "xigang", "--seed", "3", "--out", dir.path], in: dir)
+        #expect(generated.status == 0, "\(generated.stderr)")
+        let households = dir.file("households.csv"), helpers = dir.file("helpers.csv")
+        #expect(FileManager.default.fileExists(atPath: households))
+        #expect(FileManager.default.fileExists(atPath: helpers))
+        let householdRows = try Self.rows(households)
+        let helperRows = try Self.rows(helpers)
+        #expect(householdRows.count == 4_601)
+
+        let out = dir.file("out")
+        let certificate = out + "/cert.csv"
+        let paired = try Self.match(
+            ["pair", "--households", households, "--helpers", helpers, "--out", out, "--certificate", certificate],
+            in: dir)
+        #expect(paired.status == 0, "\(paired.stderr)")
+        #expect(paired.stderr.isEmpty, "\(paired.stderr)")
+        for name in ["pairs.csv", "unpaired.csv", "summary.json", "cert.csv"] {
+            #expect(FileManager.default.fileExists(atPath: out + "/" + name), "\(name) missing")
+        }
+
+        let summary = try Self.json(out + "/summary.json")
+        for key in ["objective", "bound", "gap", "solver", "pairs", "unpaired", "seconds"] {
+            #expect(summary[key] != nil, "summary.json lacks \(key)")
+        }
+        let objective = Self.int(summary["objective"]), bound = Self.int(summary["bound"])
+        #expect(objective != nil && objective == bound)
+        #expect((summary["gap"] as? NSNumber)?.doubleValue == 0)
+        let pairs = Self.int(summary["pairs"]) ?? -1, unpaired = Self.int(summary["unpaired"]) ?? -1
+        #expect(pairs + unpaired == householdRows.count)
+        #expect(Self.int(summary["households"]) == householdRows.count)
+        #expect(pairs > 0)
+
+        let pairsBytes = Self.bytes(out + "/pairs.csv")
+        #expect(Array(pairsBytes.prefix(3)) == [0xEF, 0xBB, 0xBF], "pairs.csv starts with a UTF-8 BOM")
+        let pairRows = try Self.rows(out + "/pairs.csv")
+        #expect(pairRows.count == pairs)
+        #expect(try Self.rows(out + "/unpaired.csv").count == unpaired)
+        #expect(Set(pairRows.map { $0[0] }).count == pairRows.count, "a household paired twice")
+
+        // The certificate file against the inputs: one price per household and helper,
+        // v ≥ 0, u ≤ p(h), tight on the listed pairs, and Σu − Σ capacity·v = objective.
+        let roll = try RollReader.read(households: households, helpers: helpers)
+        let model = try CostModel(roll: roll, policy: Policy())
+        let hIndex = roll.householdIndex(), gIndex = roll.helperIndex()
+        let certRows = try Self.rows(certificate)
+        var u = [Int?](repeating: nil, count: roll.households.count)
+        var v = [Int?](repeating: nil, count: roll.helpers.count)
+        for row in certRows {
+            guard row.count == 3, let price = Int(row[2]) else { Issue.record("bad row \(row)"); continue }
+            if row[0] == "household", let h = hIndex[row[1]] { u[h] = price }
+            else if row[0] == "helper", let g = gIndex[row[1]] { v[g] = price }
+            else { Issue.record("bad row \(row)") }
+        }
+        #expect(certRows.count == householdRows.count + helperRows.count)
+        #expect(!u.contains(nil) && !v.contains(nil))
+        let us = u.map { $0 ?? 0 }, vs = v.map { $0 ?? 0 }
+        #expect(vs.allSatisfy { $0 >= 0 })
+        #expect((0..<us.count).allSatisfy { us[$0] <= model.unpairedCost($0) })
+        var dual = us.reduce(0, +)
+        for g in 0..<vs.count { dual -= Int(roll.helpers.capacity[g]) * vs[g] }
+        #expect(dual == objective)
+        var planCost = 0
+        for row in pairRows {
+            guard let h = hIndex[row[0]], let g = gIndex[row[6]] else { Issue.record("unknown ids in \(row)"); continue }
+            #expect(model.ineligibility(h, g) == nil)
+            #expect(us[h] - vs[g] == model.cost(h, g), "pair \(row[0])–\(row[6]) not tight")
+            #expect(Int(row[12]) == model.cost(h, g))
+            planCost += model.cost(h, g)
+        }
+        for row in try Self.rows(out + "/unpaired.csv") {
+            if let h = hIndex[row[0]] { planCost += model.unpairedCost(h) }
+        }
+        #expect(planCost == objective)
+        // u − v ≤ c over every eligible pair of a sample of households.
+        var violations = 0
+        for h in stride(from: 0, to: roll.households.count, by: 23) {
+            for g in 0..<roll.helpers.count where roll.helpers.capacity[g] > 0 && model.ineligibility(h, g) == nil {
+                if us[h] - vs[g] > model.cost(h, g) { violations += 1 }
+            }
+        }
+        #expect(violations == 0)
+    }
+
+    @Test func badInputExitsNonZeroNamesTheLineAndWritesNothing() throws {
+        let dir = TemporaryDirectory("cli")
+        defer { dir.remove() }
+        let households = dir.write("households.csv", """
+            id,name,district,street,community,severity,phone
+            H1,张三,D,S,C,1,13800000001
+            H2,李四,D,S,C,7,13800000002
+
+            """)
+        let helpers = dir.write("helpers.csv", "id,name,kind,capacity\nG1,帮甲,cadre,2\n")
+        let out = dir.file("out")
+        let run = try Self.match(
+            ["pair", "--households", households, "--helpers", helpers, "--out", out, "--certificate", out + "/cert.csv"],
+            in: dir)
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("households.csv:3:6:"), "stderr: \(run.stderr)")
+        #expect(run.stderr.contains("severity"))
+        #expect(!run.stderr.contains("13800000002") && !run.stdout.contains("13800000002"))
+        #expect(!FileManager.default.fileExists(atPath: out), "output directory created on failure")
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { !$0.hasPrefix(".std") }
+        #expect(Set(left) == ["households.csv", "helpers.csv"])
+    }
+
+    @Test func smallRunWritesTheExpectedPairs() throws {
+        let dir = TemporaryDirectory("cli")
+        defer { dir.remove() }
+        // Three households needing material 3 at severity 3; helpers offering 3, 2, 1.
+        let households = dir.write("households.csv", """
+            户编号,户主姓名,区,街道,社区,困难程度,物质
+            H1,张三,D,S,C,3,3
+            H2,李四,D,S,C,3,3
+            H3,王五,D,S,C,3,3
+
+            """)
+        let helpers = dir.write("helpers.csv", """
+            编号,名称,类型,帮扶户数,区,街道,社区,物质
+            G1,甲,干部,1,D,S,C,3
+            G2,乙,干部,1,D,S,C,2
+            G3,丙,干部,1,D,S,C,1
+
+            """)
+        let out = dir.file("out")
+        let run = try Self.match(["pair", "--households", households, "--helpers", helpers, "--out", out], in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        let summary = try Self.json(out + "/summary.json")
+        #expect(Self.int(summary["objective"]) == 9)
+        #expect(Self.int(summary["bound"]) == 9)
+        #expect(Self.int(summary["pairs"]) == 3)
+        #expect(Self.int(summary["unpaired"]) == 0)
+        let rows = try Self.rows(out + "/pairs.csv")
+        #expect(rows.map { $0[6] }.sorted() == ["G1", "G2", "G3"])
+        #expect(rows.map { Int($0[12]) ?? -1 }.sorted() == [0, 3, 6])
+        #expect(try Self.rows(out + "/unpaired.csv").isEmpty)
+    }
+}
