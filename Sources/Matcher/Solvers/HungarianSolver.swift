@@ -21,7 +21,8 @@ import Foundation
 /// - `v[g] ≥ 0`, and `v[g] = 0` on every column with spare capacity.
 /// Hence Σu − Σ capacity·v equals the objective, which is therefore optimal (LP duality).
 ///
-/// **Determinism.** Heap ties break on the smaller column index; the fast path prefers a
+/// **Determinism.** Among columns at equal distance, one with spare capacity is settled
+/// first (it ends the search at once); remaining heap ties break on the smaller column index; the fast path prefers a
 /// column with spare capacity over staying unassigned, and the smaller index among equals.
 /// The answer depends only on the problem and the row order.
 ///
@@ -32,6 +33,10 @@ import Foundation
 ///   Crouse, IEEE TAES 52(4) (2016) 1679–1696, Algorithm 1 (the rectangular case).
 public struct HungarianSolver: Sendable {
     public init() {}
+
+    /// Above this many vacated columns a cascade of price resets (then re-entering the rows
+    /// it takes out) is cheaper than one shortest-path repair each.
+    public var repairLimit = 400
 
     /// Solves `problem`, taking rows in `rowOrder` (default: index order).
     ///
@@ -58,7 +63,13 @@ public struct HungarianSolver: Sendable {
             if !search.absorb(row: r) { return .infeasible(row: r) }
         }
         if warmStart != nil {
-            // Columns a warm start vacated and no entering row refilled still carry a price.
+            // Columns a warm start vacated and no entering row refilled still carry a price:
+            // repair a few by shortest paths, or reset them all when there are many.
+            let spare = search.pricedSpareColumns()
+            if spare.count <= repairLimit {
+                // One repair refills one slot; a column may have lost several rows.
+                for g in spare { while search.isPricedSpare(g) { search.repairPricedSpareColumn(g) } }
+            }
             let reenter = search.resetPricesOfSpareColumns()
             let again = order.filter { reenter[$0] }
             for r in again {
@@ -202,6 +213,102 @@ struct AugmentingPathSearch {
         return search(from: r)
     }
 
+    /// Columns with spare capacity and a positive price (the warm start's leftovers).
+    func pricedSpareColumns() -> [Int] { (0..<problem.columnCount).filter(isPricedSpare) }
+
+    func isPricedSpare(_ g: Int) -> Bool { v[g] > 0 && load[g] < effectiveCapacity[g] }
+
+    /// Restores `v[g] = 0 or g full` for one column g with spare capacity and a positive
+    /// price, keeping every other condition of the invariant.
+    ///
+    /// In flow terms the spare slot holds a unit of "slack" whose arc has negative reduced
+    /// cost −v[g]; the repair sends that unit back from the sink along a shortest path. The
+    /// search starts from every unassigned row (distance 0: it may take a slot) and every
+    /// column x (distance v[x]: it may give up a row, its price then falling to 0), follows
+    /// row → column arcs at reduced cost and column → its rows at 0, and ends at g (at the
+    /// latest at distance v[g], which means g keeps its spare slot and its price drops to
+    /// 0). Prices then fall by min(dist, D) on every node, which keeps all reduced costs
+    /// non-negative, and the path's rows move one step toward g.
+    ///
+    /// - Complexity: O(rows + columns + arcs of unassigned rows + arcs scanned).
+    mutating func repairPricedSpareColumn(_ g: Int) {
+        let bound = v[g]
+        var touchedRows: [Int32] = []
+        // Implicit label of an untouched column x is v[x] (straight from the sink).
+        func label(_ x: Int) -> Int { colDist[x] == .max ? v[x] : colDist[x] }
+        func relaxFrom(row h: Int, at d: Int) {
+            let own = rowArc[h] >= 0 ? column(ofArc: rowArc[h]) : -1
+            for k in problem.arcStart[h]..<problem.arcStart[h + 1] {
+                let y = Int(problem.arcColumn[k])
+                if y == own || colSettled[y] { continue }
+                let nd = d + problem.arcCost[k] - u[h] + v[y]
+                if nd < label(y) && nd < bound {
+                    if colDist[y] == .max { touchedCols.append(Int32(y)) }
+                    colDist[y] = nd
+                    colPredArc[y] = k
+                    heap.push(key: nd, column: Int32(y))
+                }
+            }
+        }
+        for x in 0..<problem.columnCount where v[x] < bound {
+            heap.push(key: v[x], column: Int32(x))
+        }
+        heap.push(key: bound, column: Int32(g))
+        if colDist[g] == .max { colPredArc[g] = -1 }
+        for h in 0..<problem.rowCount where rowArc[h] < 0 {
+            rowDist[h] = 0
+            touchedRows.append(Int32(h))
+            relaxFrom(row: h, at: 0)
+        }
+        var reach = bound
+        while let (d, x) = heap.popMin() {
+            if colSettled[x] || d != label(x) { continue }
+            if x == g {
+                reach = d
+                break
+            }
+            colSettled[x] = true
+            if colDist[x] == .max {
+                touchedCols.append(Int32(x))
+                colDist[x] = d  // reached straight from the sink
+                colPredArc[x] = -1
+            }
+            let s = slotStart[x]
+            for i in s..<(s + Int(load[x])) {
+                let h = Int(slots[i])
+                rowDist[h] = d
+                touchedRows.append(Int32(h))
+                relaxFrom(row: h, at: d)
+            }
+        }
+        // Prices fall by min(dist, reach) everywhere: by reach, then back up where settled.
+        for r in 0..<problem.rowCount { u[r] -= reach }
+        for x in 0..<problem.columnCount { v[x] -= reach }
+        for h32 in touchedRows {
+            let h = Int(h32)
+            u[h] += reach - rowDist[h]
+        }
+        for x32 in touchedCols where colSettled[Int(x32)] {
+            let x = Int(x32)
+            v[x] += reach - colDist[x]
+        }
+        // Move rows one step along the path into g. A column reached straight from the sink
+        // (no predecessor arc) starts the path: it gives up its row and keeps a spare slot.
+        var x = g
+        while colDist[x] != .max && colPredArc[x] >= 0 {
+            let k = colPredArc[x]
+            let h = rowOf(arc: k)
+            let previous = rowArc[h] >= 0 ? column(ofArc: rowArc[h]) : -1
+            if previous >= 0 { detach(row: h) }
+            attach(row: h, arc: k)
+            if previous < 0 { break }  // an unassigned row took the slot
+            x = previous
+        }
+        for x32 in touchedCols { colPredArc[Int(x32)] = -1 }
+        cleanUp()
+    }
+
+
     /// Restores `v = 0` on every column with spare capacity: its price is reset, and each
     /// row that an arc into it now undercuts is taken out (its column may in turn need a
     /// reset), breadth-first. Returns the rows taken out, which must re-enter.
@@ -233,6 +340,7 @@ struct AugmentingPathSearch {
             }
         }
         for g in 0..<problem.columnCount where v[g] > 0 && load[g] < effectiveCapacity[g] { queue.append(g) }
+        trace("deficit columns: \(queue.count)")
         var head = 0
         while head < queue.count {
             let g = queue[head]
@@ -256,7 +364,8 @@ struct AugmentingPathSearch {
         rowDist[root] = 0
         settledRows.append(Int32(root))
         relax(row: root, at: 0)
-        while let (d, g) = heap.popMin() {
+        while let (key, g) = heap.popMin() {
+            let d = key >> 1
             if colSettled[g] || d != colDist[g] { continue }
             if d >= limit { break }
             colSettled[g] = true
@@ -329,7 +438,9 @@ struct AugmentingPathSearch {
                 if colDist[g] == .max { touchedCols.append(Int32(g)) }
                 colDist[g] = nd
                 colPredArc[g] = k
-                heap.push(key: nd, column: Int32(g))
+                // Key 2·dist + full: among columns at equal distance, one with spare
+                // capacity comes first and ends the search (ties are common with small costs).
+                heap.push(key: nd << 1 | (load[g] < effectiveCapacity[g] ? 0 : 1), column: Int32(g))
             }
         }
     }
