@@ -71,6 +71,14 @@ struct EligiblePairs: @unchecked Sendable {
     /// Calls `body(g, cost)` for every eligible helper g of household h with spare capacity.
     @inline(__always)
     func forEach(_ h: Int, _ body: (Int, Int) -> Void) {
+        forEach(h, in: nil, below: .max, body)
+    }
+
+    /// Like `forEach(_:_:)`, but only over helpers whose price is below `limit`, walking
+    /// `ordered` (this object's lists sorted by ascending price) and stopping at the first
+    /// helper priced at or above the limit.
+    @inline(__always)
+    func forEach(_ h: Int, in ordered: PriceOrder?, below limit: Int, _ body: (Int, Int) -> Void) {
         let roll = model.roll
         let here = roll.households.locations[h]
         let severity = Int(roll.households.severity[h])
@@ -86,9 +94,10 @@ struct EligiblePairs: @unchecked Sendable {
         helperStreet.withUnsafeBufferPointer { street in
         helperCommunity.withUnsafeBufferPointer { community in
         packedOffers.withUnsafeBufferPointer { offers in
-            @inline(__always) func visit(_ list: [Int32]) {
+            @inline(__always) func visit(_ list: [Int32], _ prices: [Int]?) {
                 list.withUnsafeBufferPointer { list in
-                    for g32 in list {
+                    for (i, g32) in list.enumerated() {
+                        if let prices, prices[i] >= limit { break }
                         let g = Int(g32)
                         let dist: Int
                         if district[g] != here.district { dist = 3 }
@@ -115,16 +124,46 @@ struct EligiblePairs: @unchecked Sendable {
                     }
                 }
             }
-            if let everyone {
-                visit(everyone)
+            if let ordered {
+                if let everyone = ordered.everyone {
+                    visit(everyone.helpers, everyone.prices)
+                } else {
+                    if here.district >= 0 {
+                        let list = ordered.byDistrict[Int(here.district)]
+                        visit(list.helpers, list.prices)
+                    }
+                    visit(ordered.citywide.helpers, ordered.citywide.prices)
+                }
+            } else if let everyone {
+                visit(everyone, nil)
             } else {
-                if here.district >= 0 { visit(byDistrict[Int(here.district)]) }
-                visit(citywide)
+                if here.district >= 0 { visit(byDistrict[Int(here.district)], nil) }
+                visit(citywide, nil)
             }
         }
         }
         }
         }
+    }
+
+    /// The helper lists sorted by ascending price, for scans that only need cheap helpers.
+    struct PriceOrder: Sendable {
+        struct List: Sendable { var helpers: [Int32]; var prices: [Int] }
+        var byDistrict: [List]
+        var citywide: List
+        var everyone: List?
+    }
+
+    /// Sorts the helper lists by `price` (ties by index, so the order is deterministic).
+    ///
+    /// - Complexity: O(k log k) for k helpers.
+    func ordered(by price: [Int]) -> PriceOrder {
+        func sort(_ list: [Int32]) -> PriceOrder.List {
+            let sorted = list.sorted { (price[Int($0)], $0) < (price[Int($1)], $1) }
+            return PriceOrder.List(helpers: sorted, prices: sorted.map { price[Int($0)] })
+        }
+        return PriceOrder(
+            byDistrict: byDistrict.map(sort), citywide: sort(citywide), everyone: everyone.map(sort))
     }
 
     /// The general deficit, for unequal weights or more than eight dimensions.

@@ -36,7 +36,7 @@ public struct HungarianSolver: Sendable {
 
     /// Above this many vacated columns a cascade of price resets (then re-entering the rows
     /// it takes out) is cheaper than one shortest-path repair each.
-    public var repairLimit = 400
+    public var repairLimit = Int(ProcessInfo.processInfo.environment["MATCH_REPAIR"] ?? "") ?? 150
 
     /// Solves `problem`, taking rows in `rowOrder` (default: index order).
     ///
@@ -68,7 +68,7 @@ public struct HungarianSolver: Sendable {
             let spare = search.pricedSpareColumns()
             if spare.count <= repairLimit {
                 // One repair refills one slot; a column may have lost several rows.
-                for g in spare { while search.isPricedSpare(g) { search.repairPricedSpareColumn(g) } }
+                search.repairPricedSpareColumns(spare)
             }
             let reenter = search.resetPricesOfSpareColumns()
             let again = order.filter { reenter[$0] }
@@ -79,6 +79,70 @@ public struct HungarianSolver: Sendable {
         }
         trace("hungarian: \(problem.rowCount) rows, \(search.searches) searches, \(search.settledTotal) columns settled")
         return .optimal(search.solution())
+    }
+}
+
+/// What the repairs of spare slots share: the common price drop and, for each column, its
+/// cheapest arc from an unassigned row (`cost − unassignedCost`, the reduced cost of that arc
+/// when the column's price is 0).
+struct SpareSlotRepair {
+    var offset = 0
+    var unassignedRows: [Int]
+    var bestUnassignedSlack: [Int]
+    var bestUnassignedArc: [Int]
+    /// Arcs entering each column from rows that are unassigned.
+    private var inStart: [Int]
+    private var inArc: [Int]
+    private var inRow: [Int32]
+    private var isUnassigned: [Bool]
+
+    init(_ search: AugmentingPathSearch) {
+        let p = search.problem
+        let unassigned = p.unassignedCost ?? []
+        isUnassigned = (0..<p.rowCount).map { search.rowArc[$0] < 0 }
+        unassignedRows = (0..<p.rowCount).filter { search.rowArc[$0] < 0 }
+        var start = [Int](repeating: 0, count: p.columnCount + 1)
+        for r in unassignedRows {
+            for k in p.arcStart[r]..<p.arcStart[r + 1] { start[Int(p.arcColumn[k]) + 1] += 1 }
+        }
+        for g in 0..<p.columnCount { start[g + 1] += start[g] }
+        var fill = start
+        inArc = Array(repeating: 0, count: start[p.columnCount])
+        inRow = Array(repeating: 0, count: start[p.columnCount])
+        for r in unassignedRows {
+            for k in p.arcStart[r]..<p.arcStart[r + 1] {
+                let g = Int(p.arcColumn[k])
+                inArc[fill[g]] = k
+                inRow[fill[g]] = Int32(r)
+                fill[g] += 1
+            }
+        }
+        inStart = start
+        bestUnassignedSlack = Array(repeating: .max, count: p.columnCount)
+        bestUnassignedArc = Array(repeating: -1, count: p.columnCount)
+        for g in 0..<p.columnCount { refresh(g, p, unassigned) }
+    }
+
+    private mutating func refresh(_ g: Int, _ p: AssignmentProblem, _ unassigned: [Int]) {
+        var best = Int.max, arc = -1
+        for i in inStart[g]..<inStart[g + 1] where isUnassigned[Int(inRow[i])] {
+            let slack = p.arcCost[inArc[i]] - unassigned[Int(inRow[i])]
+            if slack < best { best = slack; arc = inArc[i] }
+        }
+        bestUnassignedSlack[g] = best
+        bestUnassignedArc[g] = arc
+    }
+
+    func isPricedSpare(_ g: Int, _ search: AugmentingPathSearch) -> Bool {
+        search.v[g] - offset > 0 && search.isSpare(g)
+    }
+
+    /// Row h has just been assigned: it no longer offers its arcs from the unassigned side.
+    mutating func rowWasAssigned(_ h: Int, _ search: AugmentingPathSearch) {
+        let p = search.problem
+        isUnassigned[h] = false
+        unassignedRows.removeAll { $0 == h }
+        for k in p.arcStart[h]..<p.arcStart[h + 1] { refresh(Int(p.arcColumn[k]), p, p.unassignedCost ?? []) }
     }
 }
 
@@ -216,10 +280,24 @@ struct AugmentingPathSearch {
     /// Columns with spare capacity and a positive price (the warm start's leftovers).
     func pricedSpareColumns() -> [Int] { (0..<problem.columnCount).filter(isPricedSpare) }
 
-    func isPricedSpare(_ g: Int) -> Bool { v[g] > 0 && load[g] < effectiveCapacity[g] }
+    func isPricedSpare(_ g: Int) -> Bool { v[g] > 0 && isSpare(g) }
 
-    /// Restores `v[g] = 0 or g full` for one column g with spare capacity and a positive
-    /// price, keeping every other condition of the invariant.
+    func isSpare(_ g: Int) -> Bool { load[g] < effectiveCapacity[g] }
+
+    /// Repairs every column with spare capacity and a positive price, one slot at a time,
+    /// by ``repairPricedSpareColumn(_:_:)``.
+    mutating func repairPricedSpareColumns(_ spare: [Int]) {
+        var repair = SpareSlotRepair(self)
+        for g in spare {
+            while repair.isPricedSpare(g, self) { repairPricedSpareColumn(g, &repair) }
+        }
+        // Fold the common price drop back into every price.
+        for r in 0..<problem.rowCount { u[r] -= repair.offset }
+        for x in 0..<problem.columnCount { v[x] -= repair.offset }
+    }
+
+    /// Fills one spare slot of column g (spare capacity, positive price), or lowers g's
+    /// price to 0, keeping every other condition of the invariant.
     ///
     /// In flow terms the spare slot holds a unit of "slack" whose arc has negative reduced
     /// cost −v[g]; the repair sends that unit back from the sink along a shortest path. The
@@ -227,67 +305,56 @@ struct AugmentingPathSearch {
     /// column x (distance v[x]: it may give up a row, its price then falling to 0), follows
     /// row → column arcs at reduced cost and column → its rows at 0, and ends at g (at the
     /// latest at distance v[g], which means g keeps its spare slot and its price drops to
-    /// 0). Prices then fall by min(dist, D) on every node, which keeps all reduced costs
-    /// non-negative, and the path's rows move one step toward g.
-    ///
-    /// - Complexity: O(rows + columns + arcs of unassigned rows + arcs scanned).
-    mutating func repairPricedSpareColumn(_ g: Int) {
-        let bound = v[g]
-        var touchedRows: [Int32] = []
-        // Implicit label of an untouched column x is v[x] (straight from the sink).
-        func label(_ x: Int) -> Int { colDist[x] == .max ? v[x] : colDist[x] }
-        func relaxFrom(row h: Int, at d: Int) {
-            let own = rowArc[h] >= 0 ? column(ofArc: rowArc[h]) : -1
-            for k in problem.arcStart[h]..<problem.arcStart[h + 1] {
-                let y = Int(problem.arcColumn[k])
-                if y == own || colSettled[y] { continue }
-                let nd = d + problem.arcCost[k] - u[h] + v[y]
-                if nd < label(y) && nd < bound {
-                    if colDist[y] == .max { touchedCols.append(Int32(y)) }
-                    colDist[y] = nd
-                    colPredArc[y] = k
-                    heap.push(key: nd, column: Int32(y))
-                }
+    /// 0). Prices then fall by min(dist, D) on every node — which keeps all reduced costs
+    /// non-negative — and the path's rows move one step toward g. The common drop D is kept
+    /// in `repair.offset` (stored price = true price + offset) so that a repair costs
+    /// O(columns + nodes it settles), not O(rows).
+    mutating func repairPricedSpareColumn(_ g: Int, _ repair: inout SpareSlotRepair) {
+        let offset = repair.offset
+        let bound = v[g] - offset
+        // Source labels: straight from the sink (true price), or through an unassigned row.
+        for x in 0..<problem.columnCount {
+            let viaRow = repair.bestUnassignedSlack[x]
+            let label = v[x] - offset + min(0, viaRow)
+            if label < bound || x == g {
+                touchedCols.append(Int32(x))
+                colDist[x] = min(label, bound)
+                colPredArc[x] = viaRow < 0 && label < bound ? repair.bestUnassignedArc[x] : -1
+                heap.push(key: colDist[x], column: Int32(x))
             }
         }
-        for x in 0..<problem.columnCount where v[x] < bound {
-            heap.push(key: v[x], column: Int32(x))
-        }
-        heap.push(key: bound, column: Int32(g))
-        if colDist[g] == .max { colPredArc[g] = -1 }
-        for h in 0..<problem.rowCount where rowArc[h] < 0 {
-            rowDist[h] = 0
-            touchedRows.append(Int32(h))
-            relaxFrom(row: h, at: 0)
-        }
+        var settled: [Int32] = []
         var reach = bound
         while let (d, x) = heap.popMin() {
-            if colSettled[x] || d != label(x) { continue }
+            if colSettled[x] || d != colDist[x] { continue }
             if x == g {
                 reach = d
                 break
             }
             colSettled[x] = true
-            if colDist[x] == .max {
-                touchedCols.append(Int32(x))
-                colDist[x] = d  // reached straight from the sink
-                colPredArc[x] = -1
-            }
             let s = slotStart[x]
             for i in s..<(s + Int(load[x])) {
                 let h = Int(slots[i])
                 rowDist[h] = d
-                touchedRows.append(Int32(h))
-                relaxFrom(row: h, at: d)
+                settled.append(Int32(h))
+                for k in problem.arcStart[h]..<problem.arcStart[h + 1] {
+                    let y = Int(problem.arcColumn[k])
+                    if y == x || colSettled[y] { continue }
+                    let nd = d + problem.arcCost[k] - u[h] + v[y]
+                    if nd < bound && (colDist[y] == .max || nd < colDist[y]) {
+                        if colDist[y] == .max { touchedCols.append(Int32(y)) }
+                        colDist[y] = nd
+                        colPredArc[y] = k
+                        heap.push(key: nd, column: Int32(y))
+                    }
+                }
             }
         }
-        // Prices fall by min(dist, reach) everywhere: by reach, then back up where settled.
-        for r in 0..<problem.rowCount { u[r] -= reach }
-        for x in 0..<problem.columnCount { v[x] -= reach }
-        for h32 in touchedRows {
-            let h = Int(h32)
-            u[h] += reach - rowDist[h]
-        }
+        // True prices fall by min(dist, reach): by reach through the offset, back up where
+        // settled; unassigned rows are settled at distance 0.
+        repair.offset += reach
+        for h32 in settled { u[Int(h32)] += reach - rowDist[Int(h32)] }
+        for h in repair.unassignedRows { u[h] += reach }
         for x32 in touchedCols where colSettled[Int(x32)] {
             let x = Int(x32)
             v[x] += reach - colDist[x]
@@ -295,19 +362,21 @@ struct AugmentingPathSearch {
         // Move rows one step along the path into g. A column reached straight from the sink
         // (no predecessor arc) starts the path: it gives up its row and keeps a spare slot.
         var x = g
-        while colDist[x] != .max && colPredArc[x] >= 0 {
+        while colPredArc[x] >= 0 && (x == g ? reach < bound : true) {
             let k = colPredArc[x]
             let h = rowOf(arc: k)
             let previous = rowArc[h] >= 0 ? column(ofArc: rowArc[h]) : -1
             if previous >= 0 { detach(row: h) }
             attach(row: h, arc: k)
-            if previous < 0 { break }  // an unassigned row took the slot
+            if previous < 0 {
+                repair.rowWasAssigned(h, self)  // an unassigned row took the slot
+                break
+            }
             x = previous
         }
         for x32 in touchedCols { colPredArc[Int(x32)] = -1 }
         cleanUp()
     }
-
 
     /// Restores `v = 0` on every column with spare capacity: its price is reset, and each
     /// row that an arc into it now undercuts is taken out (its column may in turn need a

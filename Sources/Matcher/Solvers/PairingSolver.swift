@@ -141,6 +141,9 @@ public struct PairingSolver: Sendable {
         _ pairs: EligiblePairs, _ rows: [Int], _ solution: AssignmentSolution
     ) -> [[(Int32, Int)]] {
         let m = addedPerRound
+        // c(h,g) ≥ −keep_bonus, so only helpers priced below u_h + keep_bonus can undercut.
+        let order = pairs.ordered(by: solution.columnPrice)
+        let keep = pairs.model.policy.keepBonus
         let parts = parallelChunks(total: rows.count) { range -> [[(Int32, Int)]] in
             var worst = SmallestK(k: m)
             var out: [[(Int32, Int)]] = []
@@ -149,7 +152,7 @@ public struct PairingSolver: Sendable {
                 let h = rows[r]
                 let u = solution.rowPrice[r]
                 worst.removeAll()
-                pairs.forEach(h) { g, cost in
+                pairs.forEach(h, in: order, below: u + keep) { g, cost in
                     let reduced = cost - u + solution.columnPrice[g]
                     if reduced < 0 {
                         worst.offer(key: reduced, tie: SplitMix64.mix(h, g), item: Int32(g), value: cost)
