@@ -24,6 +24,7 @@ struct EligiblePairs: @unchecked Sendable {
     /// The common weight when every dimension weighs the same, else nil.
     private let uniformWeight: Int?
     private let kindRulesActive: Bool
+    private let hasSpareCapacity: [Bool]
 
     /// `residualCapacity[g] > 0` marks the helpers that can still take a household.
     init(model: CostModel, residualCapacity: [Int32]) {
@@ -38,6 +39,7 @@ struct EligiblePairs: @unchecked Sendable {
         }
         self.byDistrict = byDistrict
         self.citywide = citywide
+        hasSpareCapacity = residualCapacity.map { $0 > 0 }
         everyone = model.reach >= 3 ? all : nil
         helperDistrict = roll.helpers.locations.map(\.district)
         helperStreet = roll.helpers.locations.map(\.street)
@@ -74,22 +76,66 @@ struct EligiblePairs: @unchecked Sendable {
         forEach(h, in: nil, below: .max, body)
     }
 
+    /// What the cost of a pair needs from its household, read once per household.
+    struct HouseholdView {
+        let index: Int
+        let here: Location
+        let severity: Int
+        let previous: Int
+        let need: UInt64
+    }
+
+    @inline(__always)
+    func view(_ h: Int) -> HouseholdView {
+        HouseholdView(
+            index: h, here: model.roll.households.locations[h],
+            severity: Int(model.roll.households.severity[h]), previous: Int(model.previousHelper[h]),
+            need: packedNeeds.isEmpty ? 0 : packedNeeds[h])
+    }
+
+    /// The cost of pairing household `h` with helper `g` (whose place and packed offers are
+    /// passed in, so that the hot loop can read them through raw buffers), or nil when the
+    /// pair is not eligible. The single definition of SPEC's cost used by every scan.
+    @inline(__always)
+    func cost(
+        _ h: HouseholdView, _ g: Int, district: Int32, street: Int32, community: Int32, offer: UInt64
+    ) -> Int? {
+        let dist: Int
+        if district != h.here.district { dist = 3 }
+        else if street != h.here.street { dist = 2 }
+        else if community != h.here.community { dist = 1 }
+        else { dist = 0 }
+        if kindRulesActive {
+            let kind = Int(helperKind[g])
+            if dist > model.kindMaxDistance[kind] && district >= 0 { return nil }
+            if h.severity < model.kindMinSeverity[kind] { return nil }
+        } else if dist > model.policy.maxDistance && district >= 0 {
+            return nil
+        }
+        if !model.forbidden.isEmpty && model.forbidden.contains(h.index * model.roll.helpers.count + g) {
+            return nil
+        }
+        let deficit = uniformWeight.map { $0 * Self.packedDeficit(h.need, offer) } ?? weightedDeficit(h.index, g)
+        var cost = h.severity &* deficit &+ model.policy.distancePenalty &* dist
+        if g == h.previous { cost -= model.policy.keepBonus }
+        return cost
+    }
+
+    /// The cost of one pair, or nil when it is not eligible (or g has no spare capacity).
+    func cost(_ h: Int, _ g: Int) -> Int? {
+        guard hasSpareCapacity[g] else { return nil }
+        return cost(
+            view(h), g, district: helperDistrict[g], street: helperStreet[g], community: helperCommunity[g],
+            offer: packedOffers.isEmpty ? 0 : packedOffers[g])
+    }
+
     /// Like `forEach(_:_:)`, but only over helpers whose price is below `limit`, walking
     /// `ordered` (this object's lists sorted by ascending price) and stopping at the first
     /// helper priced at or above the limit.
     @inline(__always)
     func forEach(_ h: Int, in ordered: PriceOrder?, below limit: Int, _ body: (Int, Int) -> Void) {
-        let roll = model.roll
-        let here = roll.households.locations[h]
-        let severity = Int(roll.households.severity[h])
-        let previous = Int(model.previousHelper[h])
-        let keep = model.policy.keepBonus
-        let penalty = model.policy.distancePenalty
-        let maxDistance = model.policy.maxDistance
-        let checkForbidden = !model.forbidden.isEmpty
-        let helperCount = roll.helpers.count
-        let need = packedNeeds.isEmpty ? 0 : packedNeeds[h]
-        let weight = uniformWeight
+        let household = view(h)
+        let here = household.here
         helperDistrict.withUnsafeBufferPointer { district in
         helperStreet.withUnsafeBufferPointer { street in
         helperCommunity.withUnsafeBufferPointer { community in
@@ -99,28 +145,12 @@ struct EligiblePairs: @unchecked Sendable {
                     for (i, g32) in list.enumerated() {
                         if let prices, prices[i] >= limit { break }
                         let g = Int(g32)
-                        let dist: Int
-                        if district[g] != here.district { dist = 3 }
-                        else if street[g] != here.street { dist = 2 }
-                        else if community[g] != here.community { dist = 1 }
-                        else { dist = 0 }
-                        if kindRulesActive {
-                            let kind = Int(helperKind[g])
-                            if dist > model.kindMaxDistance[kind] && district[g] >= 0 { continue }
-                            if severity < model.kindMinSeverity[kind] { continue }
-                        } else if dist > maxDistance && district[g] >= 0 {
-                            continue
+                        if let c = cost(
+                            household, g, district: district[g], street: street[g], community: community[g],
+                            offer: offers.isEmpty ? 0 : offers[g])
+                        {
+                            body(g, c)
                         }
-                        if checkForbidden && model.forbidden.contains(h * helperCount + g) { continue }
-                        let deficit: Int
-                        if let weight {
-                            deficit = weight * Self.packedDeficit(need, offers[g])
-                        } else {
-                            deficit = weightedDeficit(h, g)
-                        }
-                        var cost = severity &* deficit &+ penalty &* dist
-                        if g == previous { cost -= keep }
-                        body(g, cost)
                     }
                 }
             }

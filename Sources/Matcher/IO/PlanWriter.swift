@@ -12,14 +12,22 @@ public struct PlanWriter {
         self.result = result
     }
 
-    /// Households in the order people read lists: by place, then id.
+    /// Households in the order people read lists: by district, street and community name,
+    /// then id (households are stored in id order, so index order breaks ties).
+    ///
+    /// - Complexity: O(c log c + n log n) integer comparisons for c communities, n households.
     func householdsByPlace() -> [Int] {
         let hs = model.roll.households, places = model.roll.places
+        func names(_ c: Int) -> (String, String, String) {
+            let s = Int(places.communityStreet[c])
+            return (places.districtNames[Int(places.streetDistrict[s])], places.streetNames[s], places.communityNames[c])
+        }
+        let communities = places.communityNames.indices.sorted { names($0) < names($1) }
+        var rank = [Int](repeating: 0, count: communities.count)
+        for (i, c) in communities.enumerated() { rank[c] = i }
         return (0..<hs.count).sorted { a, b in
-            let la = hs.locations[a], lb = hs.locations[b]
-            let ka = (places.districtNames[Int(la.district)], places.streetNames[Int(la.street)], places.communityNames[Int(la.community)])
-            let kb = (places.districtNames[Int(lb.district)], places.streetNames[Int(lb.street)], places.communityNames[Int(lb.community)])
-            return ka != kb ? ka < kb : hs.ids[a] < hs.ids[b]
+            let ra = rank[Int(hs.locations[a].community)], rb = rank[Int(hs.locations[b].community)]
+            return ra != rb ? ra < rb : a < b
         }
     }
 

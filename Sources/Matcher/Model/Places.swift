@@ -9,8 +9,14 @@ public struct Places: Sendable, Equatable {
     public private(set) var communityNames: [String] = []
     public private(set) var communityStreet: [Int32] = []
     private var districtIndex: [String: Int32] = [:]
-    private var streetIndex: [String: Int32] = [:]
-    private var communityIndex: [String: Int32] = [:]
+    private var streetIndex: [ChildKey: Int32] = [:]
+    private var communityIndex: [ChildKey: Int32] = [:]
+
+    /// A place's name under its parent's index.
+    private struct ChildKey: Hashable, Sendable {
+        var parent: Int32
+        var name: String
+    }
 
     public init() {}
 
@@ -23,7 +29,7 @@ public struct Places: Sendable, Equatable {
     }
 
     public mutating func street(_ name: String, in district: Int32) -> Int32 {
-        let key = "\(district)\u{1F}\(name)"
+        let key = ChildKey(parent: district, name: name)
         if let i = streetIndex[key] { return i }
         let i = Int32(streetNames.count)
         streetNames.append(name)
@@ -33,7 +39,7 @@ public struct Places: Sendable, Equatable {
     }
 
     public mutating func community(_ name: String, in street: Int32) -> Int32 {
-        let key = "\(street)\u{1F}\(name)"
+        let key = ChildKey(parent: street, name: name)
         if let i = communityIndex[key] { return i }
         let i = Int32(communityNames.count)
         communityNames.append(name)

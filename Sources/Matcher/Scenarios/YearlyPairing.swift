@@ -60,6 +60,7 @@ public struct YearlyPairing {
             do { policy = try PolicyReader.read(path: path) } catch { problems += error.problems }
         }
         if !problems.isEmpty { throw .input(InputProblems(problems)) }
+        trace("read: \(clock.now - start)")
         if let unknown = policy.weights.keys.sorted().first(where: { !roll.dimensions.names.contains($0) }) {
             throw .input(InputProblems([InputProblem(
                 file: options.policy ?? "policy", .invalidValue(key: "weights.\(unknown)", expected: "a need dimension of the households file"))]))
@@ -76,8 +77,11 @@ public struct YearlyPairing {
         } catch {
             throw .input(error)
         }
+        trace("rules and model: \(clock.now - start)")
         let result = PairingSolver().solve(model, lockedHelper: rules.lockedHelper)
+        trace("solved: \(clock.now - start)")
         let proof = PairingCertificate.problems(model, result)
+        trace("certificate checked: \(clock.now - start)")
         if !proof.isEmpty { throw .unproven(proof) }
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
@@ -85,6 +89,8 @@ public struct YearlyPairing {
             model: model, result: result, solver: "hungarian",
             solverReason: "no rule couples pairs, so the assignment model is exact; Hungarian method with pricing over all eligible pairs",
             seconds: seconds, certificateVerified: true)
+        trace("summary: \(clock.now - start)")
+        defer { trace("written: \(clock.now - start)") }
         do {
             try PlanWriter(model: model, result: result).write(
                 to: options.outputDirectory, summary: summary, certificate: options.certificate)
