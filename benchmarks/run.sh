@@ -26,4 +26,7 @@ echo "building match (release)" >&2
 MATCH="$ROOT/.build-bench/release/match"
 
 # (c) instances, (d) runs and checks, table.
-exec "$VENV/bin/python" "$HERE/bench.py" --match "$MATCH"
+"$VENV/bin/python" "$HERE/bench.py" --match "$MATCH"
+
+# (e) the yearly pairing end to end on the dalian preset.
+"$HERE/pair_preset.sh" "$MATCH" dalian 1

@@ -114,10 +114,18 @@ public struct Generator {
         ]]
         var serial = 0
         let districts = shape.districts.map(\.name)
+        let weights = shape.districts.map(\.weight)
+        let streetsByDistrict = Dictionary(grouping: streets.indices, by: { streets[$0].district })
         for group in shape.helpers {
             for _ in 0..<group.count {
                 serial += 1
-                let street = streets.randomElement(using: &rng)!
+                // Helpers live where the households do: districts by the same weights.
+                let street: Street
+                if districts.count > 1 {
+                    street = streets[streetsByDistrict[districts[pick(weights)]]!.randomElement(using: &rng)!]
+                } else {
+                    street = streets.randomElement(using: &rng)!
+                }
                 var place = ["", "", ""]
                 switch group.scope {
                 case .citywide: break

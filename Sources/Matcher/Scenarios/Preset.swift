@@ -66,7 +66,7 @@ public enum Preset: String, Sendable, CaseIterable {
                     HelperGroup(kind: .cadre, count: 9_000, capacity: 1...1, scope: .street, isUnit: false),
                     HelperGroup(kind: .volunteer, count: 24_671, capacity: 1...1, scope: .community, isUnit: false),
                 ],
-                idleShare: 0.088)
+                idleShare: 0.11)
         }
     }
 }

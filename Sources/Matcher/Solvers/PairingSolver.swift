@@ -32,6 +32,7 @@ public struct PairingSolver: Sendable {
         let env = ProcessInfo.processInfo.environment
         if let k = env["MATCH_K"].flatMap(Int.init) { candidatesPerHousehold = k }
         if let m = env["MATCH_M"].flatMap(Int.init) { addedPerRound = m }
+        if let w = env["MATCH_WARM"].flatMap(Double.init) { warmStartShare = w }
     }
 
     public func solve(_ model: CostModel, lockedHelper: [Int32]? = nil) -> PairingResult {
