@@ -111,6 +111,8 @@ struct AugmentingPathSearch {
     var settledRows: [Int32] = []
     var heap = ColumnHeap()
     var searches = 0, settledTotal = 0
+    /// Bids left for augmenting row reduction in this solve.
+    var bidsLeft: Int
 
     init(_ problem: AssignmentProblem) {
         self.problem = problem
@@ -132,39 +134,77 @@ struct AugmentingPathSearch {
         colPredArc = Array(repeating: -1, count: k)
         colSettled = Array(repeating: false, count: k)
         rowDist = Array(repeating: 0, count: n)
+        bidsLeft = Int(ProcessInfo.processInfo.environment["MATCH_BIDS"] ?? "").map { $0 * n } ?? 4 * n
     }
 
     func column(ofArc k: Int) -> Int { Int(problem.arcColumn[k]) }
 
-    /// Adds row `r` to the assignment along a shortest augmenting path.
-    /// Returns false when `r` cannot be assigned (no arc reaches spare capacity).
+    /// Adds row `r` to the assignment, and every row it displaces on the way.
+    /// Returns false when some row cannot be assigned (no arc reaches spare capacity).
     mutating func absorb(row r: Int) -> Bool {
+        var next = r
+        while true {
+            switch place(row: next) {
+            case .placed: return true
+            case .failed: return false
+            case .evicted(let other): next = other
+            }
+        }
+    }
+
+    enum Placement { case placed, failed, evicted(Int) }
+
+    /// Places one row: by a tight arc to spare capacity, by staying unassigned, by outbidding
+    /// the holder of a single-place column (augmenting row reduction), or by a search.
+    ///
+    /// The bid is Jonker & Volgenant's augmenting row reduction: when the row's best option
+    /// is strictly better than its second best and is a full column of capacity 1, the
+    /// column's price rises by the difference and the row takes it; the previous holder is
+    /// displaced and placed next. The row is then tight at its second-best value, every other
+    /// arc into the column only gains reduced cost, and the column stays full, so the
+    /// invariant holds. Prices rise by at least 1 per bid; a budget of bids per solve keeps
+    /// long bidding wars out (the search then takes over).
+    mutating func place(row r: Int) -> Placement {
         let lo = problem.arcStart[r], hi = problem.arcStart[r + 1]
         // Price the new row so that its cheapest option has reduced cost 0.
-        var best = Int.max, bestFreeArc = -1
+        var best = Int.max, second = Int.max, bestArc = -1, bestFreeArc = -1
         for k in lo..<hi {
             let g = Int(problem.arcColumn[k])
             let value = problem.arcCost[k] + v[g]
             let free = load[g] < effectiveCapacity[g]
             if value < best {
+                second = best
                 best = value
+                bestArc = k
                 bestFreeArc = free ? k : -1
-            } else if value == best && free && bestFreeArc < 0 {
-                bestFreeArc = k
+            } else {
+                second = min(second, value)
+                if value == best && free && bestFreeArc < 0 { bestFreeArc = k }
             }
         }
         if hasUnassigned && unassigned[r] < best {
             u[r] = unassigned[r]
-            return true  // staying unassigned is strictly cheapest: tight, nothing moves
+            return .placed  // staying unassigned is strictly cheapest: tight, nothing moves
         }
-        if best == .max { return false }
+        if best == .max { return .failed }
         u[r] = best
         if bestFreeArc >= 0 {
             attach(row: r, arc: bestFreeArc)
-            return true
+            return .placed
         }
-        if hasUnassigned && unassigned[r] == best { return true }
-        return search(from: r)
+        if hasUnassigned && unassigned[r] == best { return .placed }
+        if hasUnassigned { second = min(second, unassigned[r]) }
+        let g = column(ofArc: bestArc)
+        if second > best && second != .max && effectiveCapacity[g] == 1 && bidsLeft > 0 {
+            bidsLeft -= 1
+            let holder = Int(slots[slotStart[g]])
+            detach(row: holder)
+            v[g] += second - best
+            u[r] = second
+            attach(row: r, arc: bestArc)
+            return .evicted(holder)
+        }
+        return search(from: r) ? .placed : .failed
     }
 
     /// Dijkstra from row `root` over reduced costs; flips the shortest path found.
