@@ -34,9 +34,9 @@ import Foundation
 public struct HungarianSolver: Sendable {
     public init() {}
 
-    /// Above this many vacated columns a cascade of price resets (then re-entering the rows
-    /// it takes out) is cheaper than one shortest-path repair each.
-    public var repairLimit = Int(ProcessInfo.processInfo.environment["MATCH_REPAIR"] ?? "") ?? 100_000
+    /// Above this many vacated columns the warm start skips the shortest-path repair and goes
+    /// straight to the reset cascade (both exact; the tests set 0 to exercise the cascade).
+    public var repairLimit = 100_000
 
     /// Solves `problem`, taking rows in `rowOrder` (default: index order).
     ///
@@ -134,7 +134,7 @@ struct AugmentingPathSearch {
         colPredArc = Array(repeating: -1, count: k)
         colSettled = Array(repeating: false, count: k)
         rowDist = Array(repeating: 0, count: n)
-        bidsLeft = Int(ProcessInfo.processInfo.environment["MATCH_BIDS"] ?? "").map { $0 * n } ?? 4 * n
+        bidsLeft = 4 * n
     }
 
     func column(ofArc k: Int) -> Int { Int(problem.arcColumn[k]) }
