@@ -76,8 +76,8 @@ public enum DIMACSWriter {
     /// then a rename over `path`. On failure the temporary file is removed and `path` is
     /// left as it was.
     public static func writeAtomically(_ text: String, to path: String) throws(DIMACSWriteError) {
-        do throws(DIMACSFileError) {
-            try DIMACSFile.writeAtomically(Array(text.utf8), to: path)
+        do {
+            try AtomicFile.write(Array(text.utf8), to: path)
         } catch {
             throw DIMACSWriteError(path: path, reason: error.reason)
         }
@@ -154,36 +154,6 @@ enum DIMACSFile {
             if result.isEmpty { result = chunk } else { result.append(contentsOf: chunk) }
             if !full { return result }
             capacity = max(capacity, 1 << 16)
-        }
-    }
-
-    /// Writes `bytes` to a new temporary file beside `path`, then renames it over `path`.
-    static func writeAtomically(_ bytes: [UInt8], to path: String) throws(DIMACSFileError) {
-        let slash = path.lastIndex(of: "/")
-        let directory = slash.map { String(path[...$0]) } ?? ""
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        let temporary = "\(directory).\(name).tmp-\(getpid())-\(UInt32.random(in: .min ... .max))"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        if fd < 0 { throw DIMACSFileError(errno: errno) }
-        var failure: Int32 = 0
-        bytes.withUnsafeBytes { raw in
-            var done = 0
-            while done < raw.count {
-                let n = write(fd, raw.baseAddress! + done, raw.count - done)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                done += n
-            }
-        }
-        if failure == 0 && fsync(fd) != 0 { failure = errno }
-        if close(fd) != 0 && failure == 0 { failure = errno }
-        if failure == 0 && rename(temporary, path) != 0 { failure = errno }
-        if failure != 0 {
-            unlink(temporary)
-            throw DIMACSFileError(errno: failure)
         }
     }
 }
