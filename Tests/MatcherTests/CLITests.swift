@@ -235,4 +235,25 @@ import Testing
         #expect(rows.map { Int($0[12]) ?? -1 }.sorted() == [0, 3, 6])
         #expect(try Self.rows(out + "/unpaired.csv").isEmpty)
     }
+
+    @Test func validateReportsEveryProblemOrAProfileAndWritesNothing() throws {
+        let dir = TemporaryDirectory("cli")
+        defer { dir.remove() }
+        let good = dir.write("households.csv", "户编号,户主姓名,区,街道,社区,困难程度,医疗\nH1,张三,D,S,C,3,2\nH2,李四,D,S,C,1,0\n")
+        let bad = dir.write("bad.csv", "户编号,户主姓名,区,街道,社区,困难程度,医疗\nH1,张三,D,S,C,3,4\nH1,李四,D,S,C,0,0\n")
+        let helpers = dir.write("helpers.csv", "编号,名称,类型,帮扶户数,区,医疗\nG1,甲,志愿者,2,D,3\n")
+        let ok = try Self.match(["validate", "--households", good, "--helpers", helpers], in: dir)
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(ok.stdout.contains("no problems found"))
+        #expect(ok.stdout.contains("2 households, 1 helpers with 2 places"))
+        #expect(ok.stdout.contains("D  0/0 0/0 0/0 0/0 0/0 2/6"), "\(ok.stdout)")
+        let failed = try Self.match(["validate", "--households", bad, "--helpers", helpers], in: dir)
+        #expect(failed.status != 0)
+        let lines = failed.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix(bad + ":2:7:") }, "\(failed.stderr)")  // medical 4
+        #expect(lines.contains { $0.hasPrefix(bad + ":3:1:") })  // duplicate id
+        #expect(lines.contains { $0.hasPrefix(bad + ":3:6:") })  // severity 0
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { !$0.hasPrefix(".std") }
+        #expect(Set(left) == ["households.csv", "bad.csv", "helpers.csv"])
+    }
 }

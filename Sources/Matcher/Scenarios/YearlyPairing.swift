@@ -44,9 +44,9 @@ public struct YearlyPairing {
         }
     }
 
-    public static func run(_ options: Options) throws(Failure) -> Outcome {
-        let clock = ContinuousClock()
-        let start = clock.now
+    /// Reads and checks every input of a run (roll, policy, rule files) and builds the cost
+    /// model; throws every problem found. Writes nothing. Shared by `pair` and `validate`.
+    public static func load(_ options: Options) throws(Failure) -> (PairingRules, CostModel) {
         let roll: Roll
         var policy = Policy()
         var problems: [InputProblem] = []
@@ -60,24 +60,28 @@ public struct YearlyPairing {
             do { policy = try PolicyReader.read(path: path) } catch { problems += error.problems }
         }
         if !problems.isEmpty { throw .input(InputProblems(problems)) }
-        trace("read: \(clock.now - start)")
         if let unknown = policy.weights.keys.sorted().first(where: { !roll.dimensions.names.contains($0) }) {
             throw .input(InputProblems([InputProblem(
                 file: options.policy ?? "policy", .invalidValue(key: "weights.\(unknown)", expected: "a need dimension of the households file"))]))
         }
-        if policy.hasSideConstraints {
-            throw .unsupported(
-                "coverage and org_spread couple many pairs and need the integer-program solver, which this version does not have yet; remove them from the policy to pair without them")
-        }
-        let rules: PairingRules, model: CostModel
         do {
-            (rules, model) = try PairingRules.load(
+            return try PairingRules.load(
                 roll: roll, policy: policy, previous: options.previous, locks: options.locks,
                 forbids: options.forbids, encoding: options.encoding, policyFile: options.policy ?? "policy")
         } catch {
             throw .input(error)
         }
-        trace("rules and model: \(clock.now - start)")
+    }
+
+    public static func run(_ options: Options) throws(Failure) -> Outcome {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let (rules, model) = try load(options)
+        trace("read, rules and model: \(clock.now - start)")
+        if model.policy.hasSideConstraints {
+            throw .unsupported(
+                "coverage and org_spread couple many pairs and need the integer-program solver, which this version does not have yet; remove them from the policy to pair without them")
+        }
         let result = PairingSolver().solve(model, lockedHelper: rules.lockedHelper)
         trace("solved: \(clock.now - start)")
         let proof = PairingCertificate.problems(model, result)
