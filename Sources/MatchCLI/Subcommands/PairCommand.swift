@@ -27,6 +27,22 @@ struct PairCommand: ParsableCommand {
     @Option(help: "Directory for pairs.csv, unpaired.csv and summary.json.")
     var out: String = "out"
 
+    @Option(help: "Language of the CSV files: en or zh (Chinese headers and values, which read back in).")
+    var lang: String = "en"
+
+    @Option(help: "Encoding of the CSV files: utf-8 (with a byte-order mark, for Excel and WPS) or gb18030.")
+    var outputEncoding: String = "utf-8"
+
+    @Flag(name: .customLong("public"), help: "Also write public.csv for public notice (公示): masked names, place and kind only.")
+    var publicNotice = false
+
+    func validate() throws {
+        if Presentation.Language(rawValue: lang) == nil { throw ValidationError("--lang must be en or zh") }
+        if TextEncoding(rawValue: outputEncoding.lowercased()) == nil {
+            throw ValidationError("--output-encoding must be utf-8 or gb18030")
+        }
+    }
+
     func run() throws {
         var options = YearlyPairing.Options(households: inputs.households, helpers: inputs.helpers, outputDirectory: out)
         options.policy = policy
@@ -35,6 +51,9 @@ struct PairCommand: ParsableCommand {
         options.forbids = forbid
         options.certificate = certificate
         options.encoding = inputs.textEncoding
+        options.presentation = Presentation(
+            language: Presentation.Language(rawValue: lang)!, encoding: TextEncoding(rawValue: outputEncoding.lowercased())!)
+        options.publicNotice = publicNotice
         let outcome: YearlyPairing.Outcome
         do {
             outcome = try YearlyPairing.run(options)

@@ -6,10 +6,12 @@ import Foundation
 public struct PlanWriter {
     public let model: CostModel
     public let result: PairingResult
+    public var presentation: Presentation
 
-    public init(model: CostModel, result: PairingResult) {
+    public init(model: CostModel, result: PairingResult, presentation: Presentation = Presentation()) {
         self.model = model
         self.result = result
+        self.presentation = presentation
     }
 
     /// Households in the order people read lists: by district, street and community name,
@@ -36,25 +38,27 @@ public struct PlanWriter {
         return [p.districtNames[Int(l.district)], p.streetNames[Int(l.street)], p.communityNames[Int(l.community)]]
     }
 
-    /// "medical, education" style lists of what the helper covers and what stays unmet.
+    /// "medical; education" style lists of what the helper covers and what stays unmet.
     func needWords(_ h: Int, _ g: Int) -> (covered: String, unmet: String) {
-        let dims = model.roll.dimensions, d = dims.count
+        let dims = model.roll.dimensions, d = dims.count, p = presentation
         var covered: [String] = [], unmet: [String] = []
         for i in 0..<d {
             let need = Int(model.roll.households.needs[h * d + i])
             guard need > 0 else { continue }
             let offer = g >= 0 ? Int(model.roll.helpers.offers[g * d + i]) : 0
-            if offer >= need { covered.append(dims.names[i]) } else { unmet.append("\(dims.names[i]) \(need - offer)") }
+            let name = p.dimension(dims, i)
+            if offer >= need { covered.append(name) } else { unmet.append("\(name) \(need - offer)") }
         }
-        return (covered.joined(separator: "; "), unmet.joined(separator: "; "))
+        return (covered.joined(separator: p.listSeparator), unmet.joined(separator: p.listSeparator))
     }
 
     public func pairsCSV() -> [UInt8] {
-        var csv = CSVWriter(byteOrderMark: true)
-        csv.row([
+        let p = presentation
+        var csv = p.writer()
+        csv.row(p.header([
             "household_id", "household_name", "district", "street", "community", "severity", "helper_id",
             "helper_name", "helper_kind", "distance", "covered_needs", "unmet_needs", "cost", "status",
-        ])
+        ]))
         let hs = model.roll.households, gs = model.roll.helpers
         for h in householdsByPlace() {
             let g = Int(result.helperOf[h])
@@ -62,30 +66,50 @@ public struct PlanWriter {
             let words = needWords(h, g)
             csv.row(
                 [hs.ids[h], hs.names[h]] + placeFields(h) + [
-                    String(hs.severity[h]), gs.ids[g], gs.names[g], gs.kinds[g].english,
-                    Distance.english[model.distance(h, g)], words.covered, words.unmet,
-                    String(model.cost(h, g)), PairStatus(model: model, household: h, helper: g).rawValue,
+                    String(hs.severity[h]), gs.ids[g], gs.names[g], p.kind(gs.kinds[g]),
+                    p.distance(model.distance(h, g)), words.covered, words.unmet,
+                    String(model.cost(h, g)), p.status(PairStatus(model: model, household: h, helper: g)),
                 ])
         }
-        return csv.data
+        return p.bytes(csv)
     }
 
     public func unpairedCSV() -> [UInt8] {
-        var csv = CSVWriter(byteOrderMark: true)
-        csv.row([
+        let p = presentation
+        var csv = p.writer()
+        csv.row(p.header([
             "household_id", "household_name", "district", "street", "community", "severity", "unmet_needs",
             "unpaired_cost", "reason",
-        ])
+        ]))
         let hs = model.roll.households
         let reasons = UnpairedReasons(model: model, result: result)
         for h in householdsByPlace() where result.helperOf[h] < 0 {
             csv.row(
                 [hs.ids[h], hs.names[h]] + placeFields(h) + [
                     String(hs.severity[h]), needWords(h, -1).unmet, String(model.unpairedCost(h)),
-                    reasons.reason(h).english,
+                    p.reason(reasons.reason(h)),
                 ])
         }
-        return csv.data
+        return p.bytes(csv)
+    }
+
+    /// The list for public notice (公示): households and helpers by masked name, place and
+    /// kind only — no id, id number, phone, severity, need or cost. A unit's name (a party
+    /// branch, a military unit, an enterprise) is public and stays whole.
+    public func publicNoticeCSV() -> [UInt8] {
+        let p = presentation
+        var csv = p.writer()
+        csv.row(p.header(["household_name", "district", "street", "community", "helper_name", "helper_kind"]))
+        let hs = model.roll.households, gs = model.roll.helpers
+        for h in householdsByPlace() {
+            let g = Int(result.helperOf[h])
+            guard g >= 0 else { continue }
+            let person = [.leader, .cadre, .volunteer].contains(gs.kinds[g])
+            csv.row(
+                [PublicNotice.mask(hs.names[h])] + placeFields(h)
+                    + [person ? PublicNotice.mask(gs.names[g]) : gs.names[g], p.kind(gs.kinds[g])])
+        }
+        return p.bytes(csv)
     }
 
     public func summaryJSON(_ summary: PlanSummary) -> [UInt8] {
@@ -104,16 +128,19 @@ public struct PlanWriter {
         return csv.data
     }
 
-    /// Writes the files into `directory` (created if needed).
-    public func write(to directory: String, summary: PlanSummary, certificate: String?) throws(AtomicFile.WriteError) {
+    /// Writes the files into `directory` (created if needed); public.csv too when asked.
+    public func write(
+        to directory: String, summary: PlanSummary, certificate: String?, publicNotice: Bool = false
+    ) throws(AtomicFile.WriteError) {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
             throw AtomicFile.WriteError(path: directory, reason: Table.reason(error))
         }
-        let files: [(String, [UInt8])] = [
+        var files: [(String, [UInt8])] = [
             ("pairs.csv", pairsCSV()), ("unpaired.csv", unpairedCSV()), ("summary.json", summaryJSON(summary)),
         ]
+        if publicNotice { files.append(("public.csv", publicNoticeCSV())) }
         // Everything is built before anything is written.
         let certificateBytes = certificate.map { _ in certificateCSV() }
         for (name, bytes) in files { try AtomicFile.write(bytes, to: directory + "/" + name) }

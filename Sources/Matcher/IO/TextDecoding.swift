@@ -76,11 +76,24 @@ public enum TextDecoding {
 
     private enum Conversion { case success([UInt8]), failure(Int) }
 
+    /// UTF-8 bytes re-encoded as GB18030 (which covers all of Unicode, so this cannot fail
+    /// on valid UTF-8; the input is written by this program, so it is valid).
+    public static func gb18030Bytes(fromUTF8 input: [UInt8]) -> [UInt8] {
+        switch convert(input, from: "UTF-8", to: "GB18030") {
+        case .success(let out): return out
+        case .failure: preconditionFailure("GB18030 encodes every Unicode scalar")
+        }
+    }
+
     private static func gb18030ToUTF8(_ input: [UInt8]) -> Conversion {
-        let cd = iconv_open("UTF-8", "GB18030")
+        convert(input, from: "GB18030", to: "UTF-8")
+    }
+
+    private static func convert(_ input: [UInt8], from source: String, to target: String) -> Conversion {
+        let cd = iconv_open(target, source)
         if cd == iconv_t(bitPattern: -1) { return .failure(0) }
         defer { iconv_close(cd) }
-        var output = [UInt8](repeating: 0, count: input.count * 2 + 16)
+        var output = [UInt8](repeating: 0, count: input.count * 4 + 16)
         var input = input
         let inCount = input.count
         let result: Conversion = input.withUnsafeMutableBufferPointer { inBuf in

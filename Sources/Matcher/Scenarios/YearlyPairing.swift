@@ -12,6 +12,10 @@ public struct YearlyPairing {
         public var certificate: String?
         public var outputDirectory: String
         public var encoding: TextEncoding?
+        /// Language and encoding of the CSV files written for people.
+        public var presentation = Presentation()
+        /// Also write public.csv, the list for public notice (公示).
+        public var publicNotice = false
 
         public init(households: String, helpers: String, outputDirectory: String) {
             self.households = households
@@ -96,8 +100,9 @@ public struct YearlyPairing {
         trace("summary: \(clock.now - start)")
         defer { trace("written: \(clock.now - start)") }
         do {
-            try PlanWriter(model: model, result: result).write(
-                to: options.outputDirectory, summary: summary, certificate: options.certificate)
+            try PlanWriter(model: model, result: result, presentation: options.presentation).write(
+                to: options.outputDirectory, summary: summary, certificate: options.certificate,
+                publicNotice: options.publicNotice)
         } catch {
             throw .write(error)
         }
