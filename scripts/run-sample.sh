@@ -10,6 +10,6 @@ out=out/xigang
     --helpers samples/xigang/helpers.csv \
     --policy samples/xigang/policy.yaml \
     --certificate "$out/certificate.csv" \
-    --out "$out"
+    --out "$out" --force
 echo
 echo "open $out/pairs.csv in Excel or WPS; $out/unpaired.csv lists who is left and why"

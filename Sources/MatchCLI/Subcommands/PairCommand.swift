@@ -36,6 +36,9 @@ struct PairCommand: ParsableCommand {
     @Flag(name: .customLong("public"), help: "Also write public.csv for public notice (公示): masked names, place and kind only.")
     var publicNotice = false
 
+    @Flag(help: "Replace output files that already exist.")
+    var force = false
+
     func validate() throws {
         if Presentation.Language(rawValue: lang) == nil { throw ValidationError("--lang must be en or zh") }
         if TextEncoding(rawValue: outputEncoding.lowercased()) == nil {
@@ -54,6 +57,7 @@ struct PairCommand: ParsableCommand {
         options.presentation = Presentation(
             language: Presentation.Language(rawValue: lang)!, encoding: TextEncoding(rawValue: outputEncoding.lowercased())!)
         options.publicNotice = publicNotice
+        options.force = force
         let outcome: YearlyPairing.Outcome
         do {
             outcome = try YearlyPairing.run(options)

@@ -16,6 +16,8 @@ public struct YearlyPairing {
         public var presentation = Presentation()
         /// Also write public.csv, the list for public notice (公示).
         public var publicNotice = false
+        /// Replace output files that already exist (otherwise the run stops before solving).
+        public var force = false
 
         public init(households: String, helpers: String, outputDirectory: String) {
             self.households = households
@@ -37,6 +39,8 @@ public struct YearlyPairing {
         case unsupported(String)
         case write(AtomicFile.WriteError)
         case unproven([String])
+        /// Output files that exist already and would be replaced without `--force`.
+        case wouldReplace([String])
 
         public var description: String {
             switch self {
@@ -44,6 +48,8 @@ public struct YearlyPairing {
             case .unsupported(let m): m
             case .write(let e): e.description
             case .unproven(let p): "internal error: the optimality certificate does not hold:\n" + p.joined(separator: "\n")
+            case .wouldReplace(let files):
+                files.joined(separator: ", ") + " already exist; choose another --out or add --force to replace them"
             }
         }
     }
@@ -77,11 +83,22 @@ public struct YearlyPairing {
         }
     }
 
+    /// Every file a run writes.
+    static func outputPaths(_ options: Options) -> [String] {
+        var names = ["pairs.csv", "unpaired.csv", "summary.json"]
+        if options.publicNotice { names.append("public.csv") }
+        return names.map { options.outputDirectory + "/" + $0 } + (options.certificate.map { [$0] } ?? [])
+    }
+
     public static func run(_ options: Options) throws(Failure) -> Outcome {
         let clock = ContinuousClock()
         let start = clock.now
         let (rules, model) = try load(options)
         trace("read, rules and model: \(clock.now - start)")
+        if !options.force {
+            let existing = outputPaths(options).filter { FileManager.default.fileExists(atPath: $0) }
+            if !existing.isEmpty { throw .wouldReplace(existing) }
+        }
         if model.policy.hasSideConstraints {
             throw .unsupported(
                 "coverage and org_spread couple many pairs and need the integer-program solver, which this version does not have yet; remove them from the policy to pair without them")
