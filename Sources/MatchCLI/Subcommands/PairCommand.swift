@@ -9,18 +9,6 @@ struct PairCommand: ParsableCommand {
 
     @OptionGroup var inputs: RollOptions
 
-    @Option(help: "YAML policy file (weights, distances, kind rules).")
-    var policy: String?
-
-    @Option(help: "Last year's pairs.csv: households keeping their helper earn keep_bonus.")
-    var previous: String?
-
-    @Option(help: "CSV of household_id,helper_id pairs that must be made.")
-    var lock: String?
-
-    @Option(help: "CSV of household_id,helper_id pairs that must never be made.")
-    var forbid: String?
-
     @Option(help: "Write the dual prices that prove the plan optimal to this CSV file.")
     var certificate: String?
 
@@ -47,13 +35,8 @@ struct PairCommand: ParsableCommand {
     }
 
     func run() throws {
-        var options = YearlyPairing.Options(households: inputs.households, helpers: inputs.helpers, outputDirectory: out)
-        options.policy = policy
-        options.previous = previous
-        options.locks = lock
-        options.forbids = forbid
+        var options = inputs.options(outputDirectory: out)
         options.certificate = certificate
-        options.encoding = inputs.textEncoding
         options.presentation = Presentation(
             language: Presentation.Language(rawValue: lang)!, encoding: TextEncoding(rawValue: outputEncoding.lowercased())!)
         options.publicNotice = publicNotice
@@ -69,7 +52,7 @@ struct PairCommand: ParsableCommand {
     }
 }
 
-/// The two input files every command that reads a roll takes.
+/// The input files every command that reads a roll takes.
 struct RollOptions: ParsableArguments {
     @Option(help: "households.csv (UTF-8 or GB18030; English or Chinese headers).")
     var households: String
@@ -80,7 +63,30 @@ struct RollOptions: ParsableArguments {
     @Option(help: "Input encoding: utf-8 or gb18030 (default: detect).")
     var encoding: String?
 
+    @Option(help: "YAML policy file (weights, distances, kind rules).")
+    var policy: String?
+
+    @Option(help: "Last year's pairs.csv: households keeping their helper earn keep_bonus.")
+    var previous: String?
+
+    @Option(help: "CSV of household_id,helper_id pairs that must be made.")
+    var lock: String?
+
+    @Option(help: "CSV of household_id,helper_id pairs that must never be made.")
+    var forbid: String?
+
     var textEncoding: TextEncoding? { encoding.flatMap { TextEncoding(rawValue: $0.lowercased()) } }
+
+    /// The run's options with these inputs filled in.
+    func options(outputDirectory: String) -> YearlyPairing.Options {
+        var options = YearlyPairing.Options(households: households, helpers: helpers, outputDirectory: outputDirectory)
+        options.policy = policy
+        options.previous = previous
+        options.locks = lock
+        options.forbids = forbid
+        options.encoding = textEncoding
+        return options
+    }
 
     func validate() throws {
         if let encoding, TextEncoding(rawValue: encoding.lowercased()) == nil {

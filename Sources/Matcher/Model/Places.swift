@@ -29,28 +29,25 @@ public struct Places: Sendable, Equatable {
     }
 
     public mutating func street(_ name: String, in district: Int32) -> Int32 {
-        let key = ChildKey(parent: district, name: name)
-        if let i = streetIndex[key] { return i }
-        let i = Int32(streetNames.count)
-        streetNames.append(name)
-        streetDistrict.append(district)
-        streetIndex[key] = i
-        return i
+        Self.intern(name, under: district, &streetNames, &streetDistrict, &streetIndex)
     }
 
     public mutating func community(_ name: String, in street: Int32) -> Int32 {
-        let key = ChildKey(parent: street, name: name)
-        if let i = communityIndex[key] { return i }
-        let i = Int32(communityNames.count)
-        communityNames.append(name)
-        communityStreet.append(street)
-        communityIndex[key] = i
-        return i
+        Self.intern(name, under: street, &communityNames, &communityStreet, &communityIndex)
     }
 
-    /// "district / street" for a street index.
-    public func streetLabel(_ s: Int32) -> String {
-        "\(districtNames[Int(streetDistrict[Int(s)])]) \(streetNames[Int(s)])"
+    /// The index of `name` under `parent`, added to the level's arrays when new.
+    private static func intern(
+        _ name: String, under parent: Int32, _ names: inout [String], _ parents: inout [Int32],
+        _ index: inout [ChildKey: Int32]
+    ) -> Int32 {
+        let key = ChildKey(parent: parent, name: name)
+        if let i = index[key] { return i }
+        let i = Int32(names.count)
+        names.append(name)
+        parents.append(parent)
+        index[key] = i
+        return i
     }
 }
 
