@@ -20,6 +20,16 @@ struct SolveCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write the chosen pairs as 'a SRC DST COST' lines to this file.", valueName: "file"))
     var assignment: String?
 
+    @Option(help: "hungarian (the project's solver) or glpk (GLPK's simplex and integer program, for cross-checks on small files).")
+    var solver: String = "hungarian"
+
+    func validate() throws {
+        guard ["hungarian", "glpk"].contains(solver) else { throw ValidationError("--solver must be hungarian or glpk") }
+        #if !GLPK
+        if solver == "glpk" { throw ValidationError("this build has no GLPK (built with the GLPK trait off)") }
+        #endif
+    }
+
     func run() throws {
         let clock = ContinuousClock()
         let readStart = clock.now
@@ -32,7 +42,7 @@ struct SolveCommand: ParsableCommand {
         let readTime = clock.now - readStart
 
         let solveStart = clock.now
-        let outcome = HungarianSolver().solve(instance.problem)
+        let outcome = solver == "glpk" ? solveWithGLPK(instance.problem) : HungarianSolver().solve(instance.problem)
         let solveTime = clock.now - solveStart
 
         switch outcome {
@@ -63,6 +73,21 @@ struct SolveCommand: ParsableCommand {
         case .costOverflow(let largest):
             fail("\(file): costs too large: |cost| up to \(largest) could overflow 64-bit sums; scale the costs down")
         }
+    }
+
+    /// GLPK's answer in the Hungarian solver's terms (its duals are certified the same way).
+    private func solveWithGLPK(_ problem: AssignmentProblem) -> AssignmentOutcome {
+        #if GLPK
+        switch GLPKAssignmentSolver().solve(problem) {
+        case .optimal(let solution): return .optimal(solution)
+        case .costOverflow(let largest): return .costOverflow(largest: largest)
+        case .infeasible: fail("\(file): infeasible (GLPK): not every source can be assigned")
+        case .timeLimitReached: fail("\(file): GLPK stopped at its time limit")
+        case .failed(let failure): fail("\(file): GLPK failed: \(failure)")
+        }
+        #else
+        fail("this build has no GLPK")
+        #endif
     }
 
     private func seconds(_ d: Duration) -> String {
