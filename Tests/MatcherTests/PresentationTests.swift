@@ -73,3 +73,38 @@ import Testing
         #expect(outcome.summary.pairs == 3)
     }
 }
+
+@Suite struct UnpairedReasonTests {
+    /// H1's only helper in reach is forbidden; H2's forbidden helper is in another district,
+    /// so H2 simply has no eligible helper; H3 lost out to a needier household.
+    @Test func reasonsNameWhatActuallyBlockedTheHousehold() throws {
+        let dir = TemporaryDirectory("reasons")
+        defer { dir.remove() }
+        let households = dir.write("households.csv", """
+            id,name,district,street,community,severity,need_medical
+            H1,甲,西岗区,北京街道,新华社区,2,1
+            H2,乙,中山区,青云街道,青云社区,2,1
+            H3,丙,沙河口区,春柳街道,春柳社区,1,1
+            H4,丁,沙河口区,春柳街道,春柳社区,5,1
+
+            """)
+        let helpers = dir.write("helpers.csv", """
+            id,name,kind,capacity,district,street,community,offer_medical
+            G1,王,cadre,1,西岗区,北京街道,,1
+            G2,李,cadre,1,沙河口区,春柳街道,,1
+
+            """)
+        let forbid = dir.write("forbid.csv", "household_id,helper_id\nH1,G1\nH2,G1\n")
+        var options = YearlyPairing.Options(households: households, helpers: helpers, outputDirectory: dir.file("out"))
+        options.forbids = forbid
+        _ = try YearlyPairing.run(options)
+        let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: dir.file("out/unpaired.csv"))), as: UTF8.self)
+        let reasonOf = Dictionary(uniqueKeysWithValues: text.split(separator: "\r\n").dropFirst().map { line in
+            (String(line.prefix(2)), String(line.split(separator: ",").last ?? ""))
+        })
+        #expect(reasonOf["H1"] == UnpairedReason.forbidden.english)
+        #expect(reasonOf["H2"] == UnpairedReason.noEligibleHelper.english)
+        #expect(reasonOf["H3"] == UnpairedReason.allFull.english)
+        #expect(reasonOf["H4"] == nil, "the neediest household is paired")
+    }
+}

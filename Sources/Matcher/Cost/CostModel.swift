@@ -59,6 +59,9 @@ public struct CostModel: Sendable {
         Distance.level(household: roll.households.locations[h], helper: roll.helpers.locations[g])
     }
 
+    /// The reason given for a forbidden pair (checked last, so it means "otherwise eligible").
+    public static let forbiddenReason = "the pair is forbidden"
+
     /// Why `g` may not help `h`, or nil when the pair is eligible (capacity aside).
     public func ineligibility(_ h: Int, _ g: Int) -> String? {
         let kind = roll.helpers.kinds[g].rawValue
@@ -69,7 +72,7 @@ public struct CostModel: Sendable {
         if Int(roll.households.severity[h]) < kindMinSeverity[kind] {
             return "severity \(roll.households.severity[h]) is below this kind's minimum \(kindMinSeverity[kind])"
         }
-        if isForbidden(h, g) { return "the pair is forbidden" }
+        if isForbidden(h, g) { return Self.forbiddenReason }
         return nil
     }
 

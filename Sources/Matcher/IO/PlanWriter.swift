@@ -175,7 +175,8 @@ struct UnpairedReasons {
     let model: CostModel
     let pairs: EligiblePairs
     let load: [Int32]
-    let forbiddenOf: Set<Int>
+    /// Forbidden helpers of each household that has any.
+    let forbiddenHelpers: [Int: [Int]]
 
     init(model: CostModel, result: PairingResult) {
         self.model = model
@@ -183,8 +184,8 @@ struct UnpairedReasons {
         var load = [Int32](repeating: 0, count: model.roll.helpers.count)
         for g in result.helperOf where g >= 0 { load[Int(g)] += 1 }
         self.load = load
-        let n = model.roll.helpers.count
-        forbiddenOf = Set(model.forbidden.map { $0 / max(1, n) })
+        let n = max(1, model.roll.helpers.count)
+        forbiddenHelpers = Dictionary(grouping: model.forbidden, by: { $0 / n }).mapValues { $0.map { $0 % n } }
     }
 
     func reason(_ h: Int) -> UnpairedReason {
@@ -195,6 +196,10 @@ struct UnpairedReasons {
         }
         if room { return .cheaperUnpaired }
         if any { return .allFull }
-        return forbiddenOf.contains(h) ? .forbidden : .noEligibleHelper
+        // Forbidden only if a forbidden helper with places would otherwise be eligible.
+        let blockedByForbid = (forbiddenHelpers[h] ?? []).contains { g in
+            model.roll.helpers.capacity[g] > 0 && model.ineligibility(h, g) == CostModel.forbiddenReason
+        }
+        return blockedByForbid ? .forbidden : .noEligibleHelper
     }
 }
