@@ -86,8 +86,6 @@ struct Table {
         return ok
     }
 
-    func has(_ name: String) -> Bool { columnOf[name] != nil }
-
     /// The trimmed text of `name` in `record`, or "" when the column is absent.
     func text(_ record: CSVRecords.Record, _ name: String) -> String {
         guard let c = columnOf[name] else { return "" }

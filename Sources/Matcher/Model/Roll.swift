@@ -16,8 +16,6 @@ public struct Households: Sendable, Equatable {
     public var count: Int { ids.count }
 
     public init() {}
-
-    public func need(_ h: Int, _ d: Int, dimensions: Int) -> Int { Int(needs[h * dimensions + d]) }
 }
 
 /// The helpers, in flat arrays sorted by id.

@@ -7,8 +7,6 @@ struct ColumnHeap {
     private var keys: [Int] = []
     private var columns: [Int32] = []
 
-    var isEmpty: Bool { keys.isEmpty }
-
     mutating func removeAll() {
         keys.removeAll(keepingCapacity: true)
         columns.removeAll(keepingCapacity: true)
