@@ -175,15 +175,13 @@ public enum RollReader {
 extension Households {
     /// The same households ordered by id.
     func sortedById() -> Households {
-        let order = ids.indices.sorted { ids[$0] < ids[$1] }
-        let d = ids.isEmpty ? 0 : needs.count / ids.count
-        var out = Households()
-        for i in order {
-            out.ids.append(ids[i]); out.names.append(names[i]); out.locations.append(locations[i])
-            out.members.append(members[i]); out.severity.append(severity[i])
-            out.needs += needs[(i * d)..<((i + 1) * d)]
-            out.idNumbers.append(idNumbers[i]); out.phones.append(phones[i]); out.lines.append(lines[i])
-        }
+        let order = ids.orderOfSorting()
+        var out = self
+        out.ids = ids.permuted(order); out.names = names.permuted(order)
+        out.locations = locations.permuted(order); out.members = members.permuted(order)
+        out.severity = severity.permuted(order); out.needs = needs.permutedRows(order, of: ids.count)
+        out.idNumbers = idNumbers.permuted(order); out.phones = phones.permuted(order)
+        out.lines = lines.permuted(order)
         return out
     }
 }
@@ -191,15 +189,28 @@ extension Households {
 extension Helpers {
     /// The same helpers ordered by id.
     func sortedById() -> Helpers {
-        let order = ids.indices.sorted { ids[$0] < ids[$1] }
-        let d = ids.isEmpty ? 0 : offers.count / ids.count
-        var out = Helpers()
-        for i in order {
-            out.ids.append(ids[i]); out.names.append(names[i]); out.kinds.append(kinds[i])
-            out.capacity.append(capacity[i]); out.locations.append(locations[i])
-            out.offers += offers[(i * d)..<((i + 1) * d)]
-            out.organizations.append(organizations[i]); out.lines.append(lines[i])
-        }
+        let order = ids.orderOfSorting()
+        var out = self
+        out.ids = ids.permuted(order); out.names = names.permuted(order); out.kinds = kinds.permuted(order)
+        out.capacity = capacity.permuted(order); out.locations = locations.permuted(order)
+        out.offers = offers.permutedRows(order, of: ids.count)
+        out.organizations = organizations.permuted(order); out.lines = lines.permuted(order)
         return out
+    }
+}
+
+extension Array where Element: Comparable {
+    /// The indices of the elements in ascending order (stable for equal elements).
+    func orderOfSorting() -> [Int] { indices.sorted { (self[$0], $0) < (self[$1], $1) } }
+}
+
+extension Array {
+    /// The elements taken in `order`.
+    func permuted(_ order: [Int]) -> [Element] { order.map { self[$0] } }
+
+    /// A row-major table of `rows` equal rows, its rows taken in `order`.
+    func permutedRows(_ order: [Int], of rows: Int) -> [Element] {
+        let width = rows == 0 ? 0 : count / rows
+        return order.flatMap { self[($0 * width)..<(($0 + 1) * width)] }
     }
 }
