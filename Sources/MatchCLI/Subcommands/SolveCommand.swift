@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 import Matcher
 
-/// `match solve FILE [--assignment OUT]`: solves a DIMACS assignment file exactly with the
-/// Hungarian solver, for comparison with other solvers. Parsing and writing live in the
+/// `match solve FILE [--assignment OUT] [--solver auction|hungarian|glpk]`: solves a DIMACS
+/// assignment file exactly (by default an auction start finished by the Hungarian method, see
+/// `AuctionSolver`), for comparison with other solvers. Parsing and writing live in the
 /// library (`DIMACSReader`, `DIMACSWriter`); this command only wires them and reports.
 struct SolveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,11 +21,11 @@ struct SolveCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write the chosen pairs as 'a SRC DST COST' lines to this file.", valueName: "file"))
     var assignment: String?
 
-    @Option(help: "hungarian (the project's solver) or glpk (GLPK's simplex and integer program, for cross-checks on small files).")
-    var solver: String = "hungarian"
+    @Option(help: "auction (the default: an auction start finished by the Hungarian method), hungarian (the Hungarian method alone), or glpk (GLPK's simplex and integer program, for cross-checks on small files).")
+    var solver: String = "auction"
 
     func validate() throws {
-        guard ["hungarian", "glpk"].contains(solver) else { throw ValidationError("--solver must be hungarian or glpk") }
+        guard ["auction", "hungarian", "glpk"].contains(solver) else { throw ValidationError("--solver must be auction, hungarian or glpk") }
         #if !GLPK
         if solver == "glpk" { throw ValidationError("this build has no GLPK (built with the GLPK trait off)") }
         #endif
@@ -42,7 +43,12 @@ struct SolveCommand: ParsableCommand {
         let readTime = clock.now - readStart
 
         let solveStart = clock.now
-        let outcome = solver == "glpk" ? solveWithGLPK(instance.problem) : HungarianSolver().solve(instance.problem)
+        let outcome: AssignmentOutcome
+        switch solver {
+        case "glpk": outcome = solveWithGLPK(instance.problem)
+        case "hungarian": outcome = HungarianSolver().solve(instance.problem)
+        default: outcome = AuctionSolver().solve(instance.problem)
+        }
         let solveTime = clock.now - solveStart
 
         switch outcome {

@@ -17,7 +17,10 @@ extension AugmentingPathSearch {
     mutating func warmStart(from previous: AssignmentSolution) -> [Bool] {
         let n = problem.rowCount
         var out = [Bool](repeating: false, count: n)
-        v = previous.columnPrice.map { max(0, $0) }
+        // A column with more places than there are rows can never be full: its price is 0.
+        v = previous.columnPrice.indices.map { g in
+            problem.capacity[g] > Int32(clamping: n) ? 0 : max(0, previous.columnPrice[g])
+        }
         for r in 0..<n {
             u[r] = previous.rowPrice[r]
             let g = Int(previous.column[r])
