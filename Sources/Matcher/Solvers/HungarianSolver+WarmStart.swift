@@ -200,8 +200,9 @@ extension AugmentingPathSearch {
     mutating func resetPricesOfSpareColumns() -> [Bool] {
         let n = problem.rowCount
         var out = [Bool](repeating: false, count: n)
+        var queue = (0..<problem.columnCount).filter(isPricedSpare)
+        if queue.isEmpty { return out }
         let arcsIn = ArcsIntoColumns(problem)
-        var queue: [Int] = []
         func takeOut(_ r: Int) {
             out[r] = true
             if rowArc[r] >= 0 {
@@ -210,7 +211,6 @@ extension AugmentingPathSearch {
                 if v[g] > 0 { queue.append(g) }
             }
         }
-        for g in 0..<problem.columnCount where isPricedSpare(g) { queue.append(g) }
         var head = 0
         while head < queue.count {
             let g = queue[head]

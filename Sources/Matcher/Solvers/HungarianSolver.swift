@@ -66,7 +66,7 @@ public struct HungarianSolver: Sendable {
             // Columns a warm start vacated and no entering row refilled still carry a price:
             // repair a few by shortest paths, or reset them all when there are many.
             let spare = search.pricedSpareColumns()
-            if spare.count <= repairLimit { search.repairPricedSpareColumns(spare) }
+            if !spare.isEmpty && spare.count <= repairLimit { search.repairPricedSpareColumns(spare) }
             let reenter = search.resetPricesOfSpareColumns()
             let again = order.filter { reenter[$0] }
             for r in again {
