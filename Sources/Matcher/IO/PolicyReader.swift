@@ -61,6 +61,9 @@ public enum PolicyReader {
                 case "max_distance": policy.maxDistance = integer(value, key, 0...3) ?? 2
                 case "unpaired_base": policy.unpairedBase = integer(value, key, 0...1_000_000_000) ?? 10
                 case "keep_bonus": policy.keepBonus = integer(value, key, 0...1_000_000_000) ?? 2
+                case "whatif_keep_bonus":
+                    if value.string == "auto" { policy.whatIfKeepBonus = nil }
+                    else { policy.whatIfKeepBonus = integer(value, key, 0...1_000_000_000) }
                 case "kinds": policy.kinds = kinds(value)
                 case "coverage": policy.coverage = coverage(value)
                 case "org_spread": policy.orgSpread = integer(value, key, 1...1_000_000)

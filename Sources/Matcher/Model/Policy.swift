@@ -6,6 +6,10 @@ public struct Policy: Sendable, Equatable, Codable {
     public var maxDistance = 2
     public var unpairedBase = 10
     public var keepBonus = 2
+    /// Keep bonus of a what-if's baseline pairs; nil means "auto": one more than the largest
+    /// cost of any pair or unpaired option, so that no baseline pair moves unless the change
+    /// forces it (see ``WhatIf``).
+    public var whatIfKeepBonus: Int? = nil
     public var kinds: [String: KindRule] = [:]
     public var coverage: [CoverageRule] = []
     public var orgSpread: Int? = nil
@@ -39,5 +43,6 @@ public struct Policy: Sendable, Equatable, Codable {
         case weights, kinds, coverage
         case distancePenalty = "distance_penalty", maxDistance = "max_distance"
         case unpairedBase = "unpaired_base", keepBonus = "keep_bonus", orgSpread = "org_spread"
+        case whatIfKeepBonus = "whatif_keep_bonus"
     }
 }

@@ -1,0 +1,122 @@
+import Foundation
+
+/// `match whatif`: re-pair after a change, keeping what works.
+///
+/// The baseline's pairs that still exist carry a keep bonus (`whatif_keep_bonus`, by default
+/// one more than the largest cost of any pair or unpaired option). With that default a
+/// baseline pair moves only when the change forces it — its helper left or shrank, a lock or
+/// a forbid says so — because any other move loses the bonus and gains less than any single
+/// cost. A smaller bonus lets the plan drift towards the fresh optimum, moving more pairs.
+/// The model is otherwise SPEC's, solved exactly with a certificate like `match pair`.
+public enum WhatIf {
+    public struct Options: Sendable {
+        public var households: String
+        public var helpers: String
+        public var baseline: String
+        public var policy: String?
+        public var locks: String?
+        public var forbids: String?
+        public var encoding: TextEncoding?
+        public var changes = RollChanges()
+        /// nil: a dry run that writes nothing.
+        public var outputDirectory: String?
+        public var presentation = Presentation()
+        public var force = false
+
+        public init(households: String, helpers: String, baseline: String) {
+            self.households = households
+            self.helpers = helpers
+            self.baseline = baseline
+        }
+    }
+
+    public struct Outcome: Sendable {
+        public var model: CostModel
+        public var result: PairingResult
+        public var summary: PlanSummary
+        public var diff: PlanDiff
+        public var written: [String]
+    }
+
+    /// Reads, changes, re-pairs, compares and (with an output directory) writes.
+    public static func run(_ options: Options) throws(YearlyPairing.Failure) -> Outcome {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var problems: [InputProblem] = []
+        var policy = Policy()
+        var roll = Roll(places: Places(), dimensions: NeedDimensions(), households: Households(), helpers: Helpers())
+        do {
+            roll = try RollReader.read(households: options.households, helpers: options.helpers, encoding: options.encoding)
+        } catch { problems += error.problems }
+        if let path = options.policy {
+            do { policy = try PolicyReader.read(path: path) } catch { problems += error.problems }
+        }
+        let baseline = PairListReader.readIds(path: options.baseline, encoding: options.encoding, problems: &problems)
+        if !problems.isEmpty { throw .input(InputProblems(problems)) }
+        if policy.hasSideConstraints {
+            throw .unsupported("what-if re-pairing does not take coverage or org_spread rules yet; remove them from the policy")
+        }
+        let changed: Roll
+        do { changed = try roll.applying(options.changes) } catch { throw .input(error) }
+
+        let plain: CostModel, rules: PairingRules
+        do {
+            var noBonus = policy
+            noBonus.keepBonus = 0
+            (rules, plain) = try PairingRules.load(
+                roll: changed, policy: noBonus, previous: nil, locks: options.locks, forbids: options.forbids,
+                encoding: options.encoding, policyFile: options.policy ?? "policy")
+        } catch { throw .input(error) }
+        if let out = options.outputDirectory, !options.force {
+            let existing = outputNames.map { out + "/" + $0 }.filter { FileManager.default.fileExists(atPath: $0) }
+            if !existing.isEmpty { throw .wouldReplace(existing) }
+        }
+        let (model, result, diff) = try solve(
+            before: roll, changed: changed, policy: policy, baseline: baseline, rules: rules, plain: plain,
+            policyFile: options.policy ?? "policy")
+        let elapsed = clock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let summary = PlanSummary(
+            model: model, result: result, solver: "hungarian",
+            solverReason: "what-if: baseline pairs carry a keep bonus of \(model.policy.keepBonus); Hungarian method with pricing over all eligible pairs",
+            seconds: seconds, certificateVerified: true)
+        var written: [String] = []
+        if let out = options.outputDirectory {
+            do {
+                try PlanWriter(model: model, result: result, presentation: options.presentation).write(
+                    to: out, summary: summary, certificate: nil)
+                try AtomicFile.write(diff.csv(options.presentation), to: out + "/diff.csv")
+            } catch { throw .write(error) }
+            written = outputNames.map { out + "/" + $0 }
+        }
+        return Outcome(model: model, result: result, summary: summary, diff: diff, written: written)
+    }
+
+    /// The re-pairing itself, without files: `changed` is `before` after the changes, `rules`
+    /// and `plain` (no keep bonus) come from `PairingRules.load` on `changed`.
+    public static func solve(
+        before: Roll, changed: Roll, policy: Policy, baseline: [PairListReader.IdPair], rules: PairingRules,
+        plain: CostModel, policyFile: String = "policy"
+    ) throws(YearlyPairing.Failure) -> (CostModel, PairingResult, PlanDiff) {
+        let hIndex = changed.householdIndex(), gIndex = changed.helperIndex()
+        var previous = [Int32](repeating: -1, count: changed.households.count)
+        for pair in baseline {
+            if let h = hIndex[pair.household], let g = gIndex[pair.helper] { previous[h] = Int32(g) }
+        }
+        var bonusPolicy = policy
+        bonusPolicy.keepBonus = policy.whatIfKeepBonus ?? (plain.largestCost + 1)
+        let model: CostModel
+        do {
+            model = try CostModel(
+                roll: changed, policy: bonusPolicy, previousHelper: previous, forbidden: rules.forbidden,
+                policyFile: policyFile)
+        } catch { throw .input(InputProblems([error])) }
+        let result = PairingSolver().solve(model, lockedHelper: rules.lockedHelper)
+        let proof = PairingCertificate.problems(model, result)
+        if !proof.isEmpty { throw .unproven(proof) }
+        let diff = PlanDiff(before: before, baseline: baseline, after: model, result: result, plain: plain)
+        return (model, result, diff)
+    }
+
+    static let outputNames = ["pairs.csv", "unpaired.csv", "summary.json", "diff.csv"]
+}
