@@ -6,7 +6,7 @@ public struct Policy: Sendable, Equatable, Codable {
     public var maxDistance = 2
     public var unpairedBase = 10
     public var keepBonus = 2
-    /// Keep bonus of a what-if's baseline pairs; nil means "auto": one more than the largest
+    /// Keep bonus of a what-if's baseline pairs; nil means "auto": 2·C + 1 for C the largest
     /// cost of any pair or unpaired option, so that no baseline pair moves unless the change
     /// forces it (see ``WhatIf``).
     public var whatIfKeepBonus: Int? = nil

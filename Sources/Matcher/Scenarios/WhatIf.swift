@@ -2,12 +2,16 @@ import Foundation
 
 /// `match whatif`: re-pair after a change, keeping what works.
 ///
-/// The baseline's pairs that still exist carry a keep bonus (`whatif_keep_bonus`, by default
-/// one more than the largest cost of any pair or unpaired option). With that default a
-/// baseline pair moves only when the change forces it — its helper left or shrank, a lock or
-/// a forbid says so — because any other move loses the bonus and gains less than any single
-/// cost. A smaller bonus lets the plan drift towards the fresh optimum, moving more pairs.
-/// The model is otherwise SPEC's, solved exactly with a certificate like `match pair`.
+/// The baseline's pairs that still exist carry a keep bonus (`whatif_keep_bonus`). Its default,
+/// "auto", is 2·C + 1 with C the largest cost of any pair or unpaired option. Then no optimal
+/// plan drops a baseline pair that is still possible (helper present with room for its
+/// baseline pairs and the locks, pair eligible and not forbidden): putting the household back
+/// — evicting, if the helper is full, one household that is not its baseline pair — loses at
+/// most C + C and gains the bonus. So those pairs are fixed before solving, and only the
+/// households the change forces out, the new ones and the unpaired compete for the free
+/// places: the work follows the change, not the city, and the optimum is the cold solve's.
+/// With a number instead of "auto" nothing is fixed and the whole roll is solved; a smaller
+/// bonus lets the plan drift towards the fresh optimum, moving more pairs.
 public enum WhatIf {
     public struct Options: Sendable {
         public var households: String
@@ -104,18 +108,41 @@ public enum WhatIf {
             if let h = hIndex[pair.household], let g = gIndex[pair.helper] { previous[h] = Int32(g) }
         }
         var bonusPolicy = policy
-        bonusPolicy.keepBonus = policy.whatIfKeepBonus ?? (plain.largestCost + 1)
+        bonusPolicy.keepBonus = policy.whatIfKeepBonus ?? (2 * plain.largestCost + 1)
         let model: CostModel
         do {
             model = try CostModel(
                 roll: changed, policy: bonusPolicy, previousHelper: previous, forbidden: rules.forbidden,
                 policyFile: policyFile)
         } catch { throw .input(InputProblems([error])) }
-        let result = PairingSolver().solve(model, lockedHelper: rules.lockedHelper)
+        let fixed = policy.whatIfKeepBonus == nil ? keptForSure(model, locked: rules.lockedHelper) : rules.lockedHelper
+        var result = PairingSolver().solve(model, lockedHelper: fixed)
         let proof = PairingCertificate.problems(model, result)
         if !proof.isEmpty { throw .unproven(proof) }
+        // Fixed baseline pairs are kept pairs, not locks, in every report.
+        result.locked = rules.lockedHelper.map { $0 >= 0 }
         let diff = PlanDiff(before: before, baseline: baseline, after: model, result: result, plain: plain)
         return (model, result, diff)
+    }
+
+    /// The user's locks plus every baseline pair no optimal plan can drop (see above).
+    static func keptForSure(_ model: CostModel, locked: [Int32]) -> [Int32] {
+        let roll = model.roll
+        var load = [Int](repeating: 0, count: roll.helpers.count)
+        for g in locked where g >= 0 { load[Int(g)] += 1 }
+        var candidates: [Int] = []
+        for h in 0..<roll.households.count where locked[h] < 0 {
+            let g = Int(model.previousHelper[h])
+            guard g >= 0, model.ineligibility(h, g) == nil, !model.isForbidden(h, g) else { continue }
+            load[g] += 1
+            candidates.append(h)
+        }
+        var fixed = locked
+        for h in candidates {
+            let g = Int(model.previousHelper[h])
+            if load[g] <= Int(roll.helpers.capacity[g]) { fixed[h] = Int32(g) }
+        }
+        return fixed
     }
 
     static let outputNames = ["pairs.csv", "unpaired.csv", "summary.json", "diff.csv"]
