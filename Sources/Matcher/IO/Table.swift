@@ -116,12 +116,14 @@ struct Table {
     mutating func identifier(_ record: CSVRecords.Record, _ name: String) -> String? {
         guard let c = columnOf[name] else { return nil }
         let raw = record.fields[c]
-        let trimmed = Self.trimmed(raw).trimmingCharacters(in: .newlines)
-        if trimmed.isEmpty {
+        // Byte checks (Foundation's trimming costs more than the whole CSV parse).
+        let bytes = raw.utf8
+        func edge(_ b: UInt8?) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        if bytes.allSatisfy({ edge($0) }) {
             problems.append(problem(record, name, .blank(column: name)))
             return nil
         }
-        if trimmed != raw {
+        if edge(bytes.first) || edge(bytes.last) {
             problems.append(problem(record, name, .blanksAroundId(column: name)))
             return nil
         }

@@ -96,28 +96,41 @@ public struct PlanDiff: Sendable {
     ///   - plain: the same roll and rules without any keep bonus, to price both plans alike.
     init(before old: Roll, baseline: [PairListReader.IdPair], after model: CostModel, result: PairingResult, plain: CostModel) {
         let now = model.roll
-        let oldH = old.householdIndex(), oldG = old.helperIndex()
-        let newH = now.householdIndex(), newG = now.helperIndex()
+        let oldG = old.helperIndex(), newG = now.helperIndex()
         for (i, id) in old.helpers.ids.enumerated() { helperNames[id] = old.helpers.names[i] }
         for (i, id) in now.helpers.ids.enumerated() { helperNames[id] = now.helpers.names[i] }
-        var baselineHelper: [String: String] = [:]
-        for pair in baseline where oldH[pair.household] != nil && oldG[pair.helper] != nil {
-            baselineHelper[pair.household] = pair.helper
+        // Both rolls are sorted by id: walk them side by side.
+        var baselineHelper = [String: String](minimumCapacity: baseline.count)
+        for pair in baseline where oldG[pair.helper] != nil { baselineHelper[pair.household] = pair.helper }
+        var oldIndex = [Int](repeating: -1, count: 0), newIndex = [Int](repeating: -1, count: 0)
+        var a = 0, b = 0
+        let oldIds = old.households.ids, newIds = now.households.ids
+        while a < oldIds.count || b < newIds.count {
+            if b == newIds.count || (a < oldIds.count && oldIds[a] < newIds[b]) {
+                oldIndex.append(a); newIndex.append(-1); a += 1
+            } else if a == oldIds.count || newIds[b] < oldIds[a] {
+                oldIndex.append(-1); newIndex.append(b); b += 1
+            } else {
+                oldIndex.append(a); newIndex.append(b); a += 1; b += 1
+            }
         }
-        before = Self.figures(old, helperOf: { h in oldG[baselineHelper[old.households.ids[h]] ?? ""] }, policy: plain.policy)
+        var oldHelperOf = [Int?](repeating: nil, count: oldIds.count)
+        for h in oldIndex where h >= 0 {
+            oldHelperOf[h] = baselineHelper[oldIds[h]].flatMap { oldG[$0] }
+        }
+        before = Self.figures(old, helperOf: { oldHelperOf[$0] }, policy: plain.policy)
         after = Self.figures(now, helperOf: { h in result.helperOf[h] >= 0 ? Int(result.helperOf[h]) : nil }, policy: plain.policy)
 
-        var ids = Set(old.households.ids).union(now.households.ids).sorted()
-        ids.removeAll { oldH[$0] == nil && newH[$0] == nil }
-        for id in ids {
-            let from = baselineHelper[id]
-            let hNow = newH[id]
-            let name = hNow.map { now.households.names[$0] } ?? oldH[id].map { old.households.names[$0] } ?? ""
-            guard let h = hNow else {
+        for k in oldIndex.indices {
+            let hOld = oldIndex[k], hNow = newIndex[k]
+            let id = hNow >= 0 ? newIds[hNow] : oldIds[hOld]
+            let from = hOld >= 0 ? oldHelperOf[hOld].map { old.helpers.ids[$0] } : nil
+            let name = hNow >= 0 ? now.households.names[hNow] : old.households.names[hOld]
+            guard hNow >= 0 else {
                 entries.append(Entry(household: id, householdName: name, change: .leftRoll, fromHelper: from, toHelper: nil, reason: .leftRoll))
                 continue
             }
-            let g = Int(result.helperOf[h])
+            let g = Int(result.helperOf[hNow])
             let to = g >= 0 ? now.helpers.ids[g] : nil
             if from == nil && to == nil { continue }
             if from == to {
@@ -127,9 +140,9 @@ public struct PlanDiff: Sendable {
             let change: Change = from == nil ? .newlyPaired : (to == nil ? .newlyUnpaired : .moved)
             let reason: Reason
             if let from {
-                reason = Self.whyLeft(household: h, helper: from, model: model, result: result, before: old, oldG: oldG, newG: newG, newlyUnpaired: to == nil)
+                reason = Self.whyLeft(household: hNow, helper: from, model: model, result: result, before: old, oldG: oldG, newG: newG, newlyUnpaired: to == nil)
             } else {
-                reason = oldH[id] == nil ? .newHousehold : .placeFreed
+                reason = hOld < 0 ? .newHousehold : .placeFreed
             }
             entries.append(Entry(household: id, householdName: name, change: change, fromHelper: from, toHelper: to, reason: reason))
         }
