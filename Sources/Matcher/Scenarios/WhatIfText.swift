@@ -29,7 +29,7 @@ public enum WhatIfText {
         figure("unpaired", diff.before.unpaired, diff.after.unpaired)
         figure("plan cost", diff.before.planCost, diff.after.planCost)
         figure("unmet need", diff.before.unmetNeed, diff.after.unmetNeed)
-        lines.append(pad("objective", 16) + "\(s.objective) with the keep bonus; bound \(s.bound) (gap \(String(format: "%.1f", s.gap * 100))%; proven optimal by dual prices)")
+        lines.append(pad("objective", 16) + "\(s.objective) with keep bonus \(outcome.model.policy.keepBonus) per kept pair; bound \(s.bound) (gap \(String(format: "%.1f", s.gap * 100))%; proven optimal by dual prices)")
         let streets = Set(diff.before.streets.keys).union(diff.after.streets.keys).sorted().compactMap { key -> (String, Double, Double, String)? in
             let a = diff.before.streets[key] ?? (0, 0), b = diff.after.streets[key] ?? (0, 0)
             guard a.paired != b.paired || a.households != b.households else { return nil }
