@@ -257,9 +257,13 @@ public enum ReportPage {
 
     // MARK: tables
 
-    /// An HTML table; every cell is escaped; `numeric` columns are right-aligned.
+    /// An HTML table; every cell is escaped; `numeric` columns are right-aligned; a header of
+    /// blank cells is left out.
     static func table(header: [String], rows: [[String]], numeric: Set<Int>) -> String {
-        var out = "<table>\n<tr>" + header.map { "<th>\(HTML.escape($0))</th>" }.joined() + "</tr>\n"
+        var out = "<table>\n"
+        if header.contains(where: { !$0.isEmpty }) {
+            out += "<tr>" + header.map { "<th>\(HTML.escape($0))</th>" }.joined() + "</tr>\n"
+        }
         for row in rows {
             out += "<tr>"
             for (i, cell) in row.enumerated() {

@@ -1,7 +1,7 @@
 /// A horizontal bar chart drawn as inline SVG text: one row per bar, one bar per series in
 /// each row (one series for a plan, two for a before/after), the value written at the end
 /// of each bar. No script, no external font or image: the page that holds it stays
-/// self-contained.
+/// self-contained. (Inline in HTML, an `<svg>` needs no namespace attribute.)
 ///
 /// Text widths are estimated (a CJK character as one em, other characters as 0.6 em), which
 /// is enough to lay out labels without a font engine.
@@ -44,7 +44,7 @@ struct SVGBarChart {
         let rowHeight = Double(seriesCount) * barHeight + gap
         let height = legendHeight + Double(bars.count) * rowHeight + gap
         var out = """
-            <svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" width="\(width)" \
+            <svg class="chart" role="img" width="\(width)" \
             height="\(Self.number(height))" viewBox="0 0 \(width) \(Self.number(height))" \
             font-size="\(Self.number(Self.fontSize))"><title>\(HTML.escape(caption))</title>\n
             """
