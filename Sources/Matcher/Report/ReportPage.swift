@@ -61,7 +61,7 @@ public enum ReportPage {
         h1 { font-size: 24px; margin: 0 0 16px; }
         h2 { font-size: 18px; margin: 32px 0 8px; border-bottom: 1px solid #ccc; padding-bottom: 4px; }
         .cards { display: flex; flex-wrap: wrap; gap: 12px; }
-        .card { border: 1px solid #ccd; border-radius: 6px; padding: 8px 14px; min-width: 120px; }
+        .card { border: 1px solid #ccd; border-radius: 6px; padding: 8px 12px; min-width: 108px; }
         .card .value { font-size: 22px; font-weight: 600; }
         .card .label { font-size: 13px; color: #555; }
         table { border-collapse: collapse; font-size: 13px; margin: 8px 0; }
@@ -71,7 +71,7 @@ public enum ReportPage {
         p.note { font-size: 13px; color: #555; }
         svg.chart { display: block; max-width: 100%; height: auto; font-family: inherit; }
         footer { margin-top: 32px; font-size: 12px; color: #777; }
-        @media print { details { display: none; } }
+        @media print { details { display: none; } h2 { break-after: avoid; } svg.chart, table { break-inside: avoid; } }
 
         """
 
