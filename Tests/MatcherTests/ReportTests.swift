@@ -139,6 +139,26 @@ struct SmallRoll {
         #expect(html.components(separatedBy: "<rect").count > single.components(separatedBy: "<rect").count)
     }
 
+    /// With more places than a chart holds, the chart shows the lowest-covered ones, says so,
+    /// and the table still lists every place.
+    @Test func largeRollsChartTheLowestCoveredPlaces() {
+        let streets = (0..<70).map { i in
+            ReportData.PlaceCoverage(district: "D\(i % 3)", street: "S\(i)", community: "", households: 100, paired: 100 - i)
+        }
+        let communities = streets.map { var c = $0; c.community = "C" + c.street; return c }
+        let data = ReportData(
+            households: 7_000, helpers: 10, capacity: 10, pairs: 10, unpaired: 6_990, locked: 0, objective: 1, bound: 1,
+            gap: 0, provenOptimal: true, source: "test", streets: streets, communities: communities, needs: [],
+            kinds: [], distances: [10, 0, 0, 0])
+        let html = ReportPage.html(data)
+        #expect(html.contains("The 60 streets with the lowest coverage (of 70"))
+        #expect(html.contains("The 30 communities with the lowest coverage (of 70"))
+        let charts = html.components(separatedBy: "<svg").dropFirst()
+        #expect(charts.first!.contains(">D0 S69<") && !charts.first!.contains(">D0 S0<"), "lowest first, highest left out")
+        #expect(charts.first!.components(separatedBy: "<rect").count - 1 == 60)
+        #expect(html.contains("<td>S0</td>") && html.contains("<td>CS0</td>"), "the tables keep every place")
+    }
+
     @Test func barLengthsAreProportionalToValues() {
         let chart = SVGBarChart(
             bars: [.init(label: "a", values: [0.25], texts: ["25%"]), .init(label: "b", values: [1], texts: ["100%"]),

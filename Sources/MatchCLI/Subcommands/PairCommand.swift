@@ -53,6 +53,8 @@ struct PairCommand: ParsableCommand {
             throw ExitCode(2)
         }
         print(SummaryText.render(outcome.summary, out: out, certificate: certificate))
+        let extra = (publicNotice ? ["public.csv"] : []) + (report ? ["report.html"] : [])
+        if !extra.isEmpty { print("wrote " + extra.map { out + "/" + $0 }.joined(separator: ", ")) }
     }
 }
 

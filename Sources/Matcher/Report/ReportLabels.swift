@@ -24,9 +24,13 @@ struct ReportLabels {
     var notProven: String { t("not proven optimal", "未证明最优") }
     var coverageByStreet: String { t("Coverage by street", "各街道结对覆盖率") }
     var coverageByCommunity: String { t("Coverage by community", "各社区结对覆盖率") }
-    func lowestCommunities(_ n: Int, of total: Int) -> String {
-        t("The \(n) communities with the lowest coverage (of \(total); all in the table below)",
-          "覆盖率最低的 \(n) 个社区（共 \(total) 个，全部见下表）")
+    /// The note over a chart that shows only the lowest-covered places (`level` 1 street, 2 community).
+    func lowest(_ n: Int, of total: Int, level: Int) -> String {
+        level == 1
+            ? t("The \(n) streets with the lowest coverage (of \(total); all in the table below)",
+                "覆盖率最低的 \(n) 个街道（共 \(total) 个，全部见下表）")
+            : t("The \(n) communities with the lowest coverage (of \(total); all in the table below)",
+                "覆盖率最低的 \(n) 个社区（共 \(total) 个，全部见下表）")
     }
     var needByDimension: String { t("Need and unmet need by dimension", "各维度需求与未满足需求") }
     var needSeries: String { t("need", "需求") }

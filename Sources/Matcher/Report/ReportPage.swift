@@ -133,8 +133,9 @@ public enum ReportPage {
 
     static func placeSection(
         _ rows: [(key: [String], rows: [ReportData.PlaceCoverage?])], level: Int, charted: Int, heading: String,
-        note: String?, series: [String], _ l: ReportLabels
+        series: [String], _ l: ReportLabels
     ) -> String {
+        let note = rows.count > charted ? l.lowest(charted, of: rows.count, level: level) : nil
         let districts = Set(rows.map { $0.key[0] })
         func label(_ key: [String]) -> String {
             (districts.count > 1 ? key[0...level] : key[1...level]).joined(separator: " ")
@@ -174,13 +175,12 @@ public enum ReportPage {
 
     static func streets(_ plans: [ReportData], series: [String], _ l: ReportLabels) -> String {
         let rows = merged(plans.map(\.streets))
-        return placeSection(rows, level: 1, charted: chartedStreets, heading: l.coverageByStreet, note: nil, series: series, l)
+        return placeSection(rows, level: 1, charted: chartedStreets, heading: l.coverageByStreet, series: series, l)
     }
 
     static func communities(_ plans: [ReportData], series: [String], _ l: ReportLabels) -> String {
         let rows = merged(plans.map(\.communities))
-        let note = rows.count > chartedCommunities ? l.lowestCommunities(chartedCommunities, of: rows.count) : nil
-        return placeSection(rows, level: 2, charted: chartedCommunities, heading: l.coverageByCommunity, note: note, series: series, l)
+        return placeSection(rows, level: 2, charted: chartedCommunities, heading: l.coverageByCommunity, series: series, l)
     }
 
     // MARK: need, kinds, distance
