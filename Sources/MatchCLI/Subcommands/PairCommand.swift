@@ -24,6 +24,9 @@ struct PairCommand: ParsableCommand {
     @Flag(name: .customLong("public"), help: "Also write public.csv for public notice (公示): masked names, place and kind only.")
     var publicNotice = false
 
+    @Flag(help: "Also write report.html: one self-contained page with charts (coverage, unmet need, kinds, distance).")
+    var report = false
+
     @Flag(help: "Replace output files that already exist.")
     var force = false
 
@@ -40,6 +43,7 @@ struct PairCommand: ParsableCommand {
         options.presentation = Presentation(
             language: Presentation.Language(rawValue: lang)!, encoding: TextEncoding(rawValue: outputEncoding.lowercased())!)
         options.publicNotice = publicNotice
+        options.report = report
         options.force = force
         let outcome: YearlyPairing.Outcome
         do {
@@ -49,6 +53,8 @@ struct PairCommand: ParsableCommand {
             throw ExitCode(2)
         }
         print(SummaryText.render(outcome.summary, out: out, certificate: certificate))
+        let extra = (publicNotice ? ["public.csv"] : []) + (report ? ["report.html"] : [])
+        if !extra.isEmpty { print("wrote " + extra.map { out + "/" + $0 }.joined(separator: ", ")) }
     }
 }
 

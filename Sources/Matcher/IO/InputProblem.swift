@@ -62,6 +62,12 @@ public struct InputProblem: Error, Sendable, Equatable, CustomStringConvertible 
         case lockIneligible(reason: String)
         /// More locked pairs on one helper than its capacity.
         case locksOverCapacity(capacity: Int, locks: Int)
+        /// A household paired twice in a plan's pairs file.
+        case pairedTwice(firstLine: Int)
+        /// More households on one helper in a plan than its capacity.
+        case planOverCapacity(capacity: Int, pairs: Int)
+        /// A pair of a plan that the policy does not allow.
+        case pairNotAllowed(reason: String)
         /// A YAML syntax error.
         case yamlSyntax(String)
         /// A policy key that is not known.
@@ -96,11 +102,11 @@ public struct InputProblem: Error, Sendable, Equatable, CustomStringConvertible 
             "this row has \(found) fields but the header has \(expected); check for a missing or extra comma"
         case .blank(let c): "'\(c)' is blank; it is required"
         case .blanksAroundId(let c): "'\(c)' has spaces before or after it; remove them"
-        case .notAnInteger(let c, let v): "'\(c)' must be a whole number, not '\(v)'"
+        case .notAnInteger(let c, let v): "'\(c)' must be a whole number, not \(Self.shown(v))"
         case .outOfRange(let c, let v, let r):
-            "'\(c)' is \(v); it must be between \(r.lowerBound) and \(r.upperBound)"
+            "'\(c)' is \(Self.shown(v)); it must be between \(r.lowerBound) and \(r.upperBound)"
         case .unknownKind(let k):
-            "unknown kind '\(k)'; use one of leader 领导干部, cadre 干部, party_branch 党支部, military_unit 部队, enterprise 企业, volunteer 志愿者"
+            "unknown kind \(Self.shown(k)); use one of leader 领导干部, cadre 干部, party_branch 党支部, military_unit 部队, enterprise 企业, volunteer 志愿者"
         case .duplicateId(let c, let first): "'\(c)' repeats the id on line \(first); ids must be unique"
         case .placeWithoutParent(let level, let missing):
             "a \(level) is given without a \(missing); fill in the \(missing) or blank the \(level)"
@@ -110,6 +116,10 @@ public struct InputProblem: Error, Sendable, Equatable, CustomStringConvertible 
         case .lockIneligible(let reason): "this locked pair is not allowed: \(reason)"
         case .locksOverCapacity(let cap, let locks):
             "this helper has \(locks) locked households but capacity \(cap)"
+        case .pairedTwice(let first): "this household is already paired on line \(first); a household has one helper"
+        case .planOverCapacity(let cap, let pairs):
+            "this helper has \(pairs) households in the plan but capacity \(cap)"
+        case .pairNotAllowed(let reason): "this pair is not allowed: \(reason)"
         case .yamlSyntax(let m): "YAML syntax error: \(m)"
         case .unknownKey(let k): "unknown key '\(k)'"
         case .invalidValue(let k, let expected): "'\(k)' must be \(expected)"

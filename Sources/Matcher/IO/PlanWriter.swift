@@ -57,18 +57,20 @@ public struct PlanWriter {
         var csv = p.writer()
         csv.row(p.header([
             "household_id", "household_name", "district", "street", "community", "severity", "helper_id",
-            "helper_name", "helper_kind", "distance", "covered_needs", "unmet_needs", "cost", "status",
+            "helper_name", "helper_kind", "distance", "covered_needs", "unmet_needs", "cost", "need_cost",
+            "distance_cost", "keep_cost", "status",
         ]))
         let hs = model.roll.households, gs = model.roll.helpers
         for h in householdsByPlace() {
             let g = Int(result.helperOf[h])
             guard g >= 0 else { continue }
-            let words = needWords(h, g)
+            let words = needWords(h, g), parts = model.costParts(h, g)
             csv.row(
                 [hs.ids[h], hs.names[h]] + placeFields(h) + [
                     String(hs.severity[h]), gs.ids[g], gs.names[g], p.kind(gs.kinds[g]),
                     p.distance(model.distance(h, g)), words.covered, words.unmet,
-                    String(model.cost(h, g)), p.status(PairStatus(model: model, household: h, helper: g)),
+                    String(parts.total), String(parts.need), String(parts.distance), String(parts.keep),
+                    p.status(PairStatus(model: model, household: h, helper: g)),
                 ])
         }
         return p.bytes(csv)
@@ -128,9 +130,11 @@ public struct PlanWriter {
         return csv.data
     }
 
-    /// Writes the files into `directory` (created if needed); public.csv too when asked.
+    /// Writes the files into `directory` (created if needed); public.csv and report.html too
+    /// when asked.
     public func write(
-        to directory: String, summary: PlanSummary, certificate: String?, publicNotice: Bool = false
+        to directory: String, summary: PlanSummary, certificate: String?, publicNotice: Bool = false,
+        report: Bool = false
     ) throws(AtomicFile.WriteError) {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -141,6 +145,9 @@ public struct PlanWriter {
             ("pairs.csv", pairsCSV()), ("unpaired.csv", unpairedCSV()), ("summary.json", summaryJSON(summary)),
         ]
         if publicNotice { files.append(("public.csv", publicNoticeCSV())) }
+        if report {
+            files.append(("report.html", reportHTML(source: summary.solver, provenOptimal: summary.certificateVerified)))
+        }
         // Everything is built before anything is written.
         let certificateBytes = certificate.map { _ in certificateCSV() }
         for (name, bytes) in files { try AtomicFile.write(bytes, to: directory + "/" + name) }

@@ -20,7 +20,8 @@ public struct Presentation: Sendable, Equatable {
         "household_id": "户编号", "household_name": "户主姓名", "district": "区", "street": "街道",
         "community": "社区", "severity": "困难程度", "helper_id": "帮扶人编号", "helper_name": "帮扶人",
         "helper_kind": "帮扶类型", "distance": "距离", "covered_needs": "已满足需求", "unmet_needs": "未满足需求",
-        "cost": "成本", "status": "状态", "unpaired_cost": "未结对成本", "reason": "原因",
+        "cost": "成本", "need_cost": "需求成本", "distance_cost": "距离成本",
+        "keep_cost": "保持减免", "status": "状态", "unpaired_cost": "未结对成本", "reason": "原因",
     ]
 
     func header(_ names: [String]) -> [String] {

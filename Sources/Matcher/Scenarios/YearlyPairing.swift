@@ -16,6 +16,8 @@ public struct YearlyPairing {
         public var presentation = Presentation()
         /// Also write public.csv, the list for public notice (公示).
         public var publicNotice = false
+        /// Also write report.html, the one-page report with charts.
+        public var report = false
         /// Replace output files that already exist (otherwise the run stops before solving).
         public var force = false
 
@@ -87,6 +89,7 @@ public struct YearlyPairing {
     static func outputPaths(_ options: Options) -> [String] {
         var names = ["pairs.csv", "unpaired.csv", "summary.json"]
         if options.publicNotice { names.append("public.csv") }
+        if options.report { names.append("report.html") }
         return names.map { options.outputDirectory + "/" + $0 } + (options.certificate.map { [$0] } ?? [])
     }
 
@@ -119,7 +122,7 @@ public struct YearlyPairing {
         do {
             try PlanWriter(model: model, result: result, presentation: options.presentation).write(
                 to: options.outputDirectory, summary: summary, certificate: options.certificate,
-                publicNotice: options.publicNotice)
+                publicNotice: options.publicNotice, report: options.report)
         } catch {
             throw .write(error)
         }
