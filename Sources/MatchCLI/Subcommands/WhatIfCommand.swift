@@ -54,10 +54,14 @@ struct WhatIfCommand: ParsableCommand {
     @Option(help: "Encoding of the CSV files: utf-8 (with a byte-order mark) or gb18030.")
     var outputEncoding: String = "utf-8"
 
+    @Flag(help: "Also write report.html into --out: the baseline and the new plan side by side.")
+    var report = false
+
     @Flag(help: "Replace output files that already exist.")
     var force = false
 
     func validate() throws {
+        if report && out == nil { throw ValidationError("--report writes report.html into --out; give --out DIR") }
         if Presentation.Language(rawValue: lang) == nil { throw ValidationError("--lang must be en or zh") }
         if TextEncoding(rawValue: outputEncoding.lowercased()) == nil {
             throw ValidationError("--output-encoding must be utf-8 or gb18030")
@@ -89,6 +93,7 @@ struct WhatIfCommand: ParsableCommand {
         options.presentation = Presentation(
             language: Presentation.Language(rawValue: lang)!, encoding: TextEncoding(rawValue: outputEncoding.lowercased())!)
         options.force = force
+        options.report = report
         let outcome: WhatIf.Outcome
         do {
             outcome = try WhatIf.run(options)

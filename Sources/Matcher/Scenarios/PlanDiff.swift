@@ -84,6 +84,8 @@ public struct PlanDiff: Sendable {
     public var entries: [Entry] = []
     public var before = Figures()
     public var after = Figures()
+    /// The baseline's helper of each household of the roll before the changes (-1 none).
+    public var baselineHelperOf: [Int32] = []
     /// Names of helpers on either roll, for the diff file.
     var helperNames: [String: String] = [:]
 
@@ -118,6 +120,7 @@ public struct PlanDiff: Sendable {
         for h in oldIndex where h >= 0 {
             oldHelperOf[h] = baselineHelper[oldIds[h]].flatMap { oldG[$0] }
         }
+        baselineHelperOf = oldHelperOf.map { Int32($0 ?? -1) }
         before = Self.figures(old, helperOf: { oldHelperOf[$0] }, policy: plain.policy)
         after = Self.figures(now, helperOf: { h in result.helperOf[h] >= 0 ? Int(result.helperOf[h]) : nil }, policy: plain.policy)
 

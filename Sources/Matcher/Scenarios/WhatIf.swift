@@ -25,6 +25,8 @@ public enum WhatIf {
         /// nil: a dry run that writes nothing.
         public var outputDirectory: String?
         public var presentation = Presentation()
+        /// Also write report.html: the before/after page.
+        public var report = false
         public var force = false
 
         public init(households: String, helpers: String, baseline: String) {
@@ -72,7 +74,7 @@ public enum WhatIf {
                 encoding: options.encoding, policyFile: options.policy ?? "policy")
         } catch { throw .input(error) }
         if let out = options.outputDirectory, !options.force {
-            let existing = outputNames.map { out + "/" + $0 }.filter { FileManager.default.fileExists(atPath: $0) }
+            let existing = (outputNames + (options.report ? ["report.html"] : [])).map { out + "/" + $0 }.filter { FileManager.default.fileExists(atPath: $0) }
             if !existing.isEmpty { throw .wouldReplace(existing) }
         }
         let (model, result, diff) = try solve(
@@ -85,13 +87,15 @@ public enum WhatIf {
             solverReason: "what-if: baseline pairs carry a keep bonus of \(model.policy.keepBonus); Hungarian method with pricing over all eligible pairs",
             seconds: seconds, certificateVerified: true)
         var written: [String] = []
+        let reportPage = options.report ? comparisonPage(before: roll, plain: plain, result: result, diff: diff, options.presentation) : nil
         if let out = options.outputDirectory {
             do {
                 try PlanWriter(model: model, result: result, presentation: options.presentation).write(
                     to: out, summary: summary, certificate: nil)
                 try AtomicFile.write(diff.csv(options.presentation), to: out + "/diff.csv")
+                if let page = reportPage { try AtomicFile.write(page, to: out + "/report.html") }
             } catch { throw .write(error) }
-            written = outputNames.map { out + "/" + $0 }
+            written = outputNames.map { out + "/" + $0 } + (reportPage == nil ? [] : [out + "/report.html"])
         }
         return Outcome(model: model, result: result, summary: summary, diff: diff, written: written)
     }
@@ -123,6 +127,19 @@ public enum WhatIf {
         result.locked = rules.lockedHelper.map { $0 >= 0 }
         let diff = PlanDiff(before: before, baseline: baseline, after: model, result: result, plain: plain)
         return (model, result, diff)
+    }
+
+    /// report.html of a what-if: the baseline and the new plan side by side, both priced
+    /// without the keep bonus so that their costs compare.
+    static func comparisonPage(
+        before roll: Roll, plain: CostModel, result: PairingResult, diff: PlanDiff, _ presentation: Presentation
+    ) -> [UInt8]? {
+        guard let old = try? CostModel(roll: roll, policy: plain.policy) else { return nil }
+        let before = ReportData(
+            model: old, result: ExistingPlan.result(diff.baselineHelperOf, model: old), source: "baseline", provenOptimal: false)
+        let after = ReportData(
+            model: plain, result: ExistingPlan.result(result.helperOf, model: plain), source: "what-if", provenOptimal: false)
+        return Array(ReportPage.comparison(before: before, after: after, language: presentation.language).utf8)
     }
 
     /// The user's locks plus every baseline pair no optimal plan can drop (see above).
