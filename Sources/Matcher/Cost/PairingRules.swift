@@ -27,7 +27,8 @@ public struct PairingRules: Sendable {
     ) throws(InputProblems) -> (PairingRules, CostModel) {
         var problems: [InputProblem] = []
         var rules = PairingRules.none(roll)
-        let hIndex = roll.householdIndex(), gIndex = roll.helperIndex()
+        let anyFile = previous != nil || locks != nil || forbids != nil
+        let hIndex = anyFile ? roll.householdIndex() : [:], gIndex = anyFile ? roll.helperIndex() : [:]
         func read(_ path: String?) -> [PairListReader.Entry] {
             guard let path else { return [] }
             return PairListReader.read(

@@ -18,8 +18,9 @@ public struct RollChanges: Sendable, Equatable {
 extension Roll {
     /// The roll after `changes`; every id that names nobody is a problem (the option names it).
     public func applying(_ changes: RollChanges) throws(InputProblems) -> Roll {
+        if changes.isEmpty { return self }
         var problems: [InputProblem] = []
-        let hIndex = householdIndex(), gIndex = helperIndex()
+        let hIndex = changes.removedHouseholds.isEmpty ? [:] : householdIndex(), gIndex = helperIndex()
         var keepHousehold = [Bool](repeating: true, count: households.count)
         var keepHelper = [Bool](repeating: true, count: helpers.count)
         var capacity = helpers.capacity

@@ -86,7 +86,7 @@ public struct PlanDiff: Sendable {
     public var after = Figures()
     /// The baseline's helper of each household of the roll before the changes (-1 none).
     public var baselineHelperOf: [Int32] = []
-    /// Names of helpers on either roll, for the diff file.
+    /// Names of the helpers in `entries`, for the diff file.
     var helperNames: [String: String] = [:]
 
     public func count(_ change: Change) -> Int { entries.filter { $0.change == change }.count }
@@ -99,8 +99,6 @@ public struct PlanDiff: Sendable {
     init(before old: Roll, baseline: [PairListReader.IdPair], after model: CostModel, result: PairingResult, plain: CostModel) {
         let now = model.roll
         let oldG = old.helperIndex(), newG = now.helperIndex()
-        for (i, id) in old.helpers.ids.enumerated() { helperNames[id] = old.helpers.names[i] }
-        for (i, id) in now.helpers.ids.enumerated() { helperNames[id] = now.helpers.names[i] }
         // Both rolls are sorted by id: walk them side by side.
         var baselineHelper = [String: String](minimumCapacity: baseline.count)
         for pair in baseline where oldG[pair.helper] != nil { baselineHelper[pair.household] = pair.helper }
@@ -148,6 +146,11 @@ public struct PlanDiff: Sendable {
                 reason = hOld < 0 ? .newHousehold : .placeFreed
             }
             entries.append(Entry(household: id, householdName: name, change: change, fromHelper: from, toHelper: to, reason: reason))
+        }
+        for e in entries where e.change != .kept {
+            for id in [e.fromHelper, e.toHelper].compactMap({ $0 }) {
+                helperNames[id] = newG[id].map { now.helpers.names[$0] } ?? oldG[id].map { old.helpers.names[$0] } ?? ""
+            }
         }
     }
 
