@@ -181,6 +181,43 @@ import Testing
         #expect(violations == 0)
     }
 
+    /// `match solve` with each solver on a hand-solved file (optimum 7), then on a file no
+    /// assignment exists for, which must be named with its source node.
+    @Test func solveAgreesAcrossSolversAndNamesInfeasibleSources() throws {
+        let dir = TemporaryDirectory("cli-solve")
+        defer { dir.remove() }
+        let file = dir.write("small.asn", """
+            p asn 7 8
+            n 2
+            n 5
+            n 6
+            a 2 1 4
+            a 2 3 1
+            a 2 7 3
+            a 5 1 6
+            a 5 3 2
+            a 6 3 5
+            a 6 4 6
+            a 6 7 1
+
+            """)
+        for solver in ["auction", "hungarian"] {
+            let out = dir.file("pairs-\(solver).txt")
+            let run = try Self.match(["solve", file, "--solver", solver, "--assignment", out], in: dir)
+            #expect(run.status == 0, "\(solver): \(run.stderr)")
+            #expect(run.stdout.hasPrefix("optimum 7\n"), "\(solver): \(run.stdout)")
+            let chosen = String(decoding: Self.bytes(out), as: UTF8.self).split(separator: "\n").filter { $0.hasPrefix("a ") }
+            #expect(chosen == ["a 2 1 4", "a 5 3 2", "a 6 7 1"], "\(solver)")
+        }
+        let swapped = dir.write("swapped.asn", "p asn 4 3\nn 1\nn 2\na 1 3 1\na 2 3 2\na 1 4 5\n")
+        let twoOnOne = dir.write("two-on-one.asn", "p asn 3 2\nn 1\nn 2\na 1 3 1\na 2 3 2\n")
+        let ok = try Self.match(["solve", swapped], in: dir)  // 1→4 (5) + 2→3 (2): the cheap arc gives way
+        #expect(ok.status == 0 && ok.stdout.hasPrefix("optimum 7\n"), "\(ok.stdout) \(ok.stderr)")
+        let run = try Self.match(["solve", twoOnOne], in: dir)
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("infeasible") && run.stderr.contains("source node"), "stderr: \(run.stderr)")
+    }
+
     @Test func badInputExitsNonZeroNamesTheLineAndWritesNothing() throws {
         let dir = TemporaryDirectory("cli")
         defer { dir.remove() }
