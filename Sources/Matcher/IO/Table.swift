@@ -15,14 +15,24 @@ struct Table {
 
     /// Reads `path`; `aliases` maps each accepted header text (lowercase) to its canonical name.
     init(path: String, encoding: TextEncoding?, aliases: [String: String]) {
-        file = path
         let bytes: [UInt8]
         do {
             bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         } catch {
-            problems.append(InputProblem(file: path, .unreadable(reason: Self.reason(error))))
+            self.init(file: path, unreadable: Self.reason(error))
             return
         }
+        self.init(bytes: bytes, file: path, encoding: encoding, aliases: aliases)
+    }
+
+    private init(file: String, unreadable reason: String) {
+        self.file = file
+        problems = [InputProblem(file: file, .unreadable(reason: reason))]
+    }
+
+    /// Reads a file's `bytes` (named `path` in messages).
+    init(bytes: [UInt8], file path: String, encoding: TextEncoding?, aliases: [String: String]) {
+        file = path
         let text: [UInt8]
         do {
             text = try TextDecoding.utf8Bytes(bytes, encoding: encoding, file: path)
