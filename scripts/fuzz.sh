@@ -15,6 +15,9 @@
 # memory or time limits stops the run, leaves the input in Fuzz/results/ and makes this
 # script exit non-zero.
 set -uo pipefail
+# The Swift runtime's own crash backtracer reads freed memory and trips AddressSanitizer,
+# hiding the real failure; libFuzzer and ASan print the stack instead.
+export SWIFT_BACKTRACE=enable=no
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${1:-600}
 shift || true

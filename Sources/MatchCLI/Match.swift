@@ -1,4 +1,5 @@
 import ArgumentParser
+import Matcher
 
 @main
 struct Match: ParsableCommand {
@@ -9,4 +10,10 @@ struct Match: ParsableCommand {
             PairCommand.self, ValidateCommand.self, GenerateCommand.self, SolveCommand.self,
         ]
     )
+
+    /// Interrupts (Ctrl-C, SIGTERM) end the run cleanly: see ``InterruptGuard``.
+    static func main() {
+        InterruptGuard.install()
+        main(nil)
+    }
 }
