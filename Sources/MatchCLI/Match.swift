@@ -6,6 +6,7 @@ struct Match: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "match",
         abstract: "结对 Matcher — pairs households on the minimum-living-allowance roll with helpers.",
+        version: MatcherVersion.string,
         subcommands: [
             PairCommand.self, ValidateCommand.self, GenerateCommand.self, SolveCommand.self,
         ]

@@ -43,7 +43,7 @@ struct Table {
         let parsed = CSVRecords(utf8: text, file: path)
         problems += parsed.problems
         guard let first = parsed.records.first else {
-            if parsed.problems.isEmpty { problems.append(InputProblem(file: path, .emptyFile)) }
+            if parsed.problems.isEmpty { problems.append(InputProblem(file: path, line: 1, column: 1, .emptyFile)) }
             return
         }
         headerLine = first.line
@@ -60,15 +60,16 @@ struct Table {
         }
         for record in parsed.records.dropFirst() {
             if record.fields.count != header.count {
+                // Column: the first field missing, or the first one too many.
                 problems.append(InputProblem(
-                    file: path, line: record.line,
+                    file: path, line: record.line, column: min(header.count, record.fields.count) + 1,
                     .wrongFieldCount(expected: header.count, found: record.fields.count)))
             } else {
                 records.append(record)
             }
         }
         if parsed.records.count == 1 && parsed.problems.isEmpty {
-            problems.append(InputProblem(file: path, line: first.line, .noRows))
+            problems.append(InputProblem(file: path, line: first.line, column: 1, .noRows))
         }
     }
 
@@ -90,7 +91,7 @@ struct Table {
     mutating func require(_ names: [String], shownAs shown: [String: String] = [:]) -> Bool {
         var ok = true
         for name in names where columnOf[name] == nil {
-            problems.append(InputProblem(file: file, line: headerLine, .missingColumn(shown[name] ?? name)))
+            problems.append(InputProblem(file: file, line: headerLine, column: 1, .missingColumn(shown[name] ?? name)))
             ok = false
         }
         return ok

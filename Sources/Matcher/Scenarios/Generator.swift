@@ -10,6 +10,9 @@ import Foundation
 /// emotional support, tutoring and medical help.
 public struct Generator {
     public let preset: Preset
+    /// Multiplies the preset's households and helpers (same places), for scale tests:
+    /// `dalian` at scale 20 is about a million households.
+    public var scale = 1.0
     private var rng: SplitMix64
 
     public init(preset: Preset, seed: UInt64) {
@@ -19,7 +22,13 @@ public struct Generator {
 
     /// The households.csv and helpers.csv tables (header first).
     public mutating func generate() -> (households: [[String]], helpers: [[String]]) {
-        let shape = preset.shape
+        var shape = preset.shape
+        if scale != 1 {
+            shape.households = Int((Double(shape.households) * scale).rounded())
+            for i in shape.helpers.indices {
+                shape.helpers[i].count = max(1, Int((Double(shape.helpers[i].count) * scale).rounded()))
+            }
+        }
         let places = makePlaces(shape)
         let households = makeHouseholds(shape, places)
         let helpers = makeHelpers(shape, places)
