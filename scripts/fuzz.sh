@@ -49,14 +49,15 @@ for target in "${TARGETS[@]}"; do
         -artifact_prefix="Fuzz/results/$target-" ".build-fuzz/work-$target" "Fuzz/corpus/$target")
     echo "== $target: fuzzing for $SECONDS_EACH s"
     started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+    commit="$(git rev-parse --short HEAD 2>/dev/null)$(git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
     "${command[@]}" > "$full" 2>&1
     code=$?
     {
         echo "# libFuzzer run of $target"
         echo "# started $started, finished $(date -u +%Y-%m-%dT%H:%M:%SZ), exit status $code"
-        echo "# commit $(git rev-parse --short HEAD 2>/dev/null)$(git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)'), $(swiftc --version 2>&1 | head -1)"
+        echo "# commit $commit at the start, $(swiftc --version 2>&1 | head -1)"
         echo "# command: ${command[*]}"
-        echo "# seed corpus: $(ls "Fuzz/corpus/$target" | wc -l) files; corpus at the end: $(ls ".build-fuzz/work-$target" | wc -l) new inputs"
+        echo "# seed corpus: $(ls "Fuzz/corpus/$target" | wc -l) files; inputs found (this and earlier runs, .build-fuzz/work-$target): $(ls ".build-fuzz/work-$target" | wc -l)"
         echo "# --- start of libFuzzer's log"
         grep -v '^"' "$full" | head -n 25
         echo "# --- end of libFuzzer's log"
