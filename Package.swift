@@ -16,6 +16,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // SHA-256 of the input files in summary.json (see docs/reliability.md for its build cost).
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // A regular C target (not only a module map): it carries a small shim that
@@ -29,6 +31,7 @@ let package = Package(
             dependencies: [
                 .target(name: "CGLPK", condition: .when(traits: ["GLPK"])),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(

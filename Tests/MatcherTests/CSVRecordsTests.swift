@@ -107,6 +107,18 @@ import Testing
         #expect(lines(csv) == [1, 3])
     }
 
+    /// Found by fuzzing (Fuzz/regressions/roll-lone-cr-after-closing-quote): a lone CR after
+    /// a closing quote ended the record without counting a line, so later records shared
+    /// line numbers. A lone CR is text, after a quote as in an unquoted field.
+    @Test func loneCarriageReturnAfterClosingQuoteIsText() {
+        let csv = parse("x,y\na,\"b\"\rc,d\ne,f\n")
+        #expect(csv.problems == [InputProblem(file: "t.csv", line: 2, column: 6, .textAfterClosingQuote)])
+        #expect(lines(csv) == [1, 3])
+        let atEnd = parse("x,y\r\na,\"b\"\r")
+        #expect(atEnd.problems.isEmpty)
+        #expect(atEnd.records.map(\.fields) == [["x", "y"], ["a", "b"]])
+    }
+
     @Test func textAfterClosingQuoteOfMultiLineFieldIsOnItsPhysicalLine() {
         let csv = parse("id,name\n1,\"a\nb\"x\n2,y\n")
         #expect(csv.problems == [InputProblem(file: "t.csv", line: 3, column: 3, .textAfterClosingQuote)])

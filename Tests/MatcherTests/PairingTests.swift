@@ -389,28 +389,28 @@ struct PairingCase {
     @Test func lockForbidden() {
         expectProblems(
             locks: "household_id,helper_id\nH2,G1\n", forbids: "household_id,helper_id\nH2,G1\n",
-            [("locks.csv", 2, nil, .lockForbidden)])
+            [("locks.csv", 2, 2, .lockForbidden)])
     }
 
     @Test func lockIneligible() {
         expectProblems(
             locks: "household_id,helper_id\n\nH1,G2\n",
-            [("locks.csv", 3, nil, .lockIneligible(reason: "severity 1 is below this kind's minimum 4"))])
+            [("locks.csv", 3, 2, .lockIneligible(reason: "severity 1 is below this kind's minimum 4"))])
     }
 
     @Test func lockedTwice() {
         expectProblems(
             locks: "household_id,helper_id\nH2,G1\nH2,G2\n",
-            [("locks.csv", 3, nil, .lockedTwice(firstLine: 2))])
+            [("locks.csv", 3, 1, .lockedTwice(firstLine: 2))])
     }
 
     @Test func locksOverCapacity() {
         expectProblems(
             locks: "household_id,helper_id\nH2,G1\nH3,G1\n",
-            [("locks.csv", 3, nil, .locksOverCapacity(capacity: 1, locks: 2))])
+            [("locks.csv", 3, 2, .locksOverCapacity(capacity: 1, locks: 2))])
         expectProblems(
             locks: "household_id,helper_id\nH2,G3\n",
-            [("locks.csv", 2, nil, .locksOverCapacity(capacity: 0, locks: 1))])
+            [("locks.csv", 2, 2, .locksOverCapacity(capacity: 0, locks: 1))])
     }
 
     @Test func unknownIdsInPairsFiles() {
@@ -431,7 +431,7 @@ struct PairingCase {
     }
 
     @Test func pairsFileWithoutRequiredColumn() {
-        expectProblems(locks: "household_id,helper\nH1,G1\n", [("locks.csv", 1, nil, .missingColumn("helper_id"))])
+        expectProblems(locks: "household_id,helper\nH1,G1\n", [("locks.csv", 1, 1, .missingColumn("helper_id"))])
     }
 
     @Test func problemsOfAllRuleFilesAreReportedTogether() {
@@ -442,8 +442,8 @@ struct PairingCase {
             [
                 ("previous.csv", 2, 1, .unknownId(column: "household_id", table: "households")),
                 ("forbids.csv", 2, 2, .unknownId(column: "helper_id", table: "helpers")),
-                ("locks.csv", 3, nil, .lockedTwice(firstLine: 2)),
-                ("locks.csv", 4, nil, .lockIneligible(reason: "severity 1 is below this kind's minimum 4")),
+                ("locks.csv", 3, 1, .lockedTwice(firstLine: 2)),
+                ("locks.csv", 4, 2, .lockIneligible(reason: "severity 1 is below this kind's minimum 4")),
             ])
     }
 }

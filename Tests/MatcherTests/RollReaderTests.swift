@@ -233,36 +233,36 @@ import Testing
     // MARK: - Whole-file problems
 
     @Test func emptyFile() {
-        expectProblems(households: "", [("households.csv", nil, nil, .emptyFile)])
-        expectProblems(helpers: "\n\r\n\n", [("helpers.csv", nil, nil, .emptyFile)])
+        expectProblems(households: "", [("households.csv", 1, 1, .emptyFile)])
+        expectProblems(helpers: "\n\r\n\n", [("helpers.csv", 1, 1, .emptyFile)])
     }
 
     @Test func headerOnly() {
-        expectProblems(households: Self.householdHeader + "\n", [("households.csv", 1, nil, .noRows)])
-        expectProblems(helpers: Self.helperHeader, [("helpers.csv", 1, nil, .noRows)])
+        expectProblems(households: Self.householdHeader + "\n", [("households.csv", 1, 1, .noRows)])
+        expectProblems(helpers: Self.helperHeader, [("helpers.csv", 1, 1, .noRows)])
     }
 
     @Test func bothFilesEmptyAreBothReported() {
         expectProblems(households: "", helpers: "", [
-            ("households.csv", nil, nil, .emptyFile), ("helpers.csv", nil, nil, .emptyFile),
+            ("households.csv", 1, 1, .emptyFile), ("helpers.csv", 1, 1, .emptyFile),
         ])
     }
 
     @Test func missingRequiredColumns() {
         expectProblems(households: "id,name,district,street\nH1,张三,D,S\n", [
-            ("households.csv", 1, nil, .missingColumn("community"))
+            ("households.csv", 1, 1, .missingColumn("community"))
         ])
         expectProblems(households: "id,district,street\nH1,D,S\n", [
-            ("households.csv", 1, nil, .missingColumn("name")),
-            ("households.csv", 1, nil, .missingColumn("community")),
+            ("households.csv", 1, 1, .missingColumn("name")),
+            ("households.csv", 1, 1, .missingColumn("community")),
         ])
-        expectProblems(helpers: "id,name,capacity\nG1,x,1\n", [("helpers.csv", 1, nil, .missingColumn("kind"))])
+        expectProblems(helpers: "id,name,capacity\nG1,x,1\n", [("helpers.csv", 1, 1, .missingColumn("kind"))])
     }
 
     @Test func missingColumnIsReportedOnTheHeaderLine() {
         // The header is on line 3 after two blank lines.
         expectProblems(households: "\n\nid,name,district,street\nH1,张三,D,S\n", [
-            ("households.csv", 3, nil, .missingColumn("community"))
+            ("households.csv", 3, 1, .missingColumn("community"))
         ])
     }
 
@@ -392,8 +392,8 @@ import Testing
         let households = [Self.householdHeader, Self.household("H1") + ",extra", Self.household("H2"),
                           "H3,张三,D,S,C"].joined(separator: "\n")
         expectProblems(households: households, [
-            ("households.csv", 2, nil, .wrongFieldCount(expected: 15, found: 16)),
-            ("households.csv", 4, nil, .wrongFieldCount(expected: 15, found: 5)),
+            ("households.csv", 2, 16, .wrongFieldCount(expected: 15, found: 16)),
+            ("households.csv", 4, 6, .wrongFieldCount(expected: 15, found: 5)),
         ])
     }
 
@@ -433,7 +433,7 @@ import Testing
             ("households.csv", 2, 7, .outOfRange(column: "severity", value: 7, range: 1...5)),
             ("households.csv", 3, 10, .outOfRange(column: "need_policy", value: 4, range: 0...3)),
             ("households.csv", 5, 1, .blanksAroundId(column: "id")),
-            ("households.csv", 6, nil, .wrongFieldCount(expected: 15, found: 14)),
+            ("households.csv", 6, 15, .wrongFieldCount(expected: 15, found: 14)),
             ("households.csv", 7, 2, .blank(column: "name")),
             ("households.csv", 9, 1, .duplicateId(column: "id", firstLine: 8)),
             ("households.csv", 10, 6, .notAnInteger(column: "members", value: "two")),
@@ -443,7 +443,7 @@ import Testing
             ("helpers.csv", 5, 6, .placeWithoutParent(level: "street", missing: "district")),
             ("helpers.csv", 6, 7, .placeWithoutParent(level: "community", missing: "street")),
             ("helpers.csv", 7, 13, .outOfRange(column: "offer_medical", value: 9, range: 0...3)),
-            ("helpers.csv", 8, nil, .wrongFieldCount(expected: 14, found: 15)),
+            ("helpers.csv", 8, 15, .wrongFieldCount(expected: 14, found: 15)),
         ])
     }
 

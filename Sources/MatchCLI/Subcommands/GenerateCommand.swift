@@ -15,12 +15,17 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Directory to write into.")
     var out: String
 
+    @Option(help: "Multiply the preset's households and helpers (scale tests: dalian at 20 is about a million households).")
+    var scale: Double = 1
+
     func validate() throws {
         if Preset(rawValue: preset) == nil { throw ValidationError("--preset must be xigang or dalian") }
+        if !(scale > 0 && scale <= 100) { throw ValidationError("--scale must be above 0 and at most 100") }
     }
 
     func run() throws {
         var generator = Generator(preset: Preset(rawValue: preset)!, seed: seed)
+        generator.scale = scale
         let (households, helpers) = try generator.write(to: out)
         print("wrote \(households)\nwrote \(helpers)")
     }

@@ -30,8 +30,12 @@ struct PairCommand: ParsableCommand {
     @Flag(help: "Replace output files that already exist.")
     var force = false
 
+    @Option(help: "Threads for the solver (default: all cores); the plan is the same for any count.")
+    var threads: Int?
+
     func validate() throws {
         if Presentation.Language(rawValue: lang) == nil { throw ValidationError("--lang must be en or zh") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         if TextEncoding(rawValue: outputEncoding.lowercased()) == nil {
             throw ValidationError("--output-encoding must be utf-8 or gb18030")
         }
@@ -45,6 +49,7 @@ struct PairCommand: ParsableCommand {
         options.publicNotice = publicNotice
         options.report = report
         options.force = force
+        options.threads = threads
         let outcome: YearlyPairing.Outcome
         do {
             outcome = try YearlyPairing.run(options)

@@ -48,12 +48,13 @@ public struct PairingRules: Sendable {
             throw InputProblems(problems + [error])
         }
         var lockLine = [Int: Int]()
-        var lockLinesOfHelper = [Int: [Int]]()
+        var lockLinesOfHelper = [Int: [(line: Int, column: Int?)]]()
         let lockFile = locks ?? "locks"
         for e in lockEntries {
-            let at = { (kind: InputProblem.Kind) in InputProblem(file: lockFile, line: e.line, kind) }
+            // Problems of the pair point at its helper_id; a second lock at its household_id.
+            let at = { (kind: InputProblem.Kind) in InputProblem(file: lockFile, line: e.line, column: e.helperColumn, kind) }
             if let first = lockLine[e.household] {
-                problems.append(at(.lockedTwice(firstLine: first)))
+                problems.append(InputProblem(file: lockFile, line: e.line, column: e.householdColumn, .lockedTwice(firstLine: first)))
                 continue
             }
             if model.isForbidden(e.household, e.helper) {
@@ -65,7 +66,7 @@ public struct PairingRules: Sendable {
                 continue
             }
             lockLine[e.household] = e.line
-            lockLinesOfHelper[e.helper, default: []].append(e.line)
+            lockLinesOfHelper[e.helper, default: []].append((e.line, e.helperColumn))
             rules.lockedHelper[e.household] = Int32(e.helper)
         }
         for (g, lines) in lockLinesOfHelper.sorted(by: { $0.key < $1.key }) {
@@ -73,7 +74,7 @@ public struct PairingRules: Sendable {
             if lines.count > capacity {
                 // Reported at the first lock the helper has no room for.
                 problems.append(InputProblem(
-                    file: lockFile, line: lines[capacity],
+                    file: lockFile, line: lines[capacity].line, column: lines[capacity].column,
                     .locksOverCapacity(capacity: capacity, locks: lines.count)))
             }
         }

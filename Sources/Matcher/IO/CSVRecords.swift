@@ -91,9 +91,11 @@ public struct CSVRecords: Sendable {
                     recordBroken = true
                     break
                 }
-                // After the closing quote: a comma, a line end, or the end of the file.
+                // After the closing quote: a comma, a line end (LF or CRLF), or the end of the
+                // file. A lone CR is text here, as it is in an unquoted field: treating it as a
+                // line end would end a record without counting a line (found by fuzzing).
                 if i < n && bytes[i] != UInt8(ascii: ",") && bytes[i] != 0x0A
-                    && !(bytes[i] == 0x0D && i + 1 < n && bytes[i + 1] == 0x0A) && bytes[i] != 0x0D {
+                    && !(bytes[i] == 0x0D && (i + 1 == n || bytes[i + 1] == 0x0A)) {
                     problem(.textAfterClosingQuote, at: i)
                     recordBroken = true
                     while i < n && bytes[i] != UInt8(ascii: ",") && bytes[i] != 0x0A { i += 1 }

@@ -57,6 +57,9 @@ public enum DIMACSError: Error, Equatable, CustomStringConvertible, Sendable {
     case duplicateArc(line: Int, firstLine: Int, source: Int, sink: Int)
     /// The file declares or holds no arc (`line` is the `p` line).
     case noArcs(line: Int)
+    /// The `p` line declares more nodes and arcs than the memory budget allows (checked
+    /// before anything of that size is allocated).
+    case tooLarge(line: Int, column: Int, ScaleLimitExceeded)
 
     /// The line the error points at, or nil when it has none.
     public var line: Int? {
@@ -67,7 +70,7 @@ public enum DIMACSError: Error, Equatable, CustomStringConvertible, Sendable {
             .unknownDescriptor(let l, _, _), .unexpectedText(let l, _),
             .nodeOutOfRange(let l, _, _, _), .duplicateSource(let l, _), .sourceAfterArcs(let l),
             .arcFromSink(let l, _), .arcToSource(let l, _), .arcCountMismatch(let l, _, _),
-            .duplicateArc(let l, _, _, _), .noArcs(let l):
+            .duplicateArc(let l, _, _, _), .noArcs(let l), .tooLarge(let l, _, _):
             return l
         }
     }
@@ -104,6 +107,8 @@ public enum DIMACSError: Error, Equatable, CustomStringConvertible, Sendable {
             return "line \(line): second arc \(source) → \(sink) (the first is on line \(first))"
         case .noArcs(let line):
             return "line \(line): the problem has no arcs"
+        case .tooLarge(let line, let column, let limit):
+            return "line \(line), column \(column): \(limit)"
         }
     }
 }
@@ -125,8 +130,13 @@ public enum DIMACSError: Error, Equatable, CustomStringConvertible, Sendable {
 /// - Complexity: O(bytes + nodes + arcs) time; the arc arrays plus one line number per arc of
 ///   scratch memory.
 public enum DIMACSReader {
+    /// Bytes per node and per arc that reading and solving an instance take at most (the
+    /// reader's scratch arrays, the problem, the solver's prices, marks and heap), for the
+    /// early size check.
+    public static let bytesPerNode = 64, bytesPerArc = 64
+
     /// Reads the file at `path`.
-    public static func read(path: String) throws(DIMACSError) -> DIMACSInstance {
+    public static func read(path: String, budget: MemoryBudget = .standard()) throws(DIMACSError) -> DIMACSInstance {
         let bytes: [UInt8]
         do throws(DIMACSFileError) {
             bytes = try DIMACSFile.readAll(path: path)
@@ -134,7 +144,7 @@ public enum DIMACSReader {
             throw .unreadable(path: path, reason: error.reason)
         }
         let result = bytes.withUnsafeBufferPointer { buf -> Result<DIMACSInstance, DIMACSError> in
-            do throws(DIMACSError) { return .success(try parse(buf)) } catch { return .failure(error) }
+            do throws(DIMACSError) { return .success(try parse(buf, budget: budget)) } catch { return .failure(error) }
         }
         return try result.get()
     }
@@ -149,8 +159,10 @@ public enum DIMACSReader {
     }
 
     /// Parses DIMACS bytes.
-    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(DIMACSError) -> DIMACSInstance {
-        var parser = Parser(bytes)
+    public static func parse(
+        _ bytes: UnsafeBufferPointer<UInt8>, budget: MemoryBudget = .standard()
+    ) throws(DIMACSError) -> DIMACSInstance {
+        var parser = Parser(bytes, budget: budget)
         return try parser.run()
     }
 }
@@ -178,7 +190,12 @@ private struct Parser {
     var arcCostRaw: [Int] = []
     var arcLine: [Int32] = []
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    let budget: MemoryBudget
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, budget: MemoryBudget) {
+        self.bytes = bytes
+        self.budget = budget
+    }
 
     @inline(__always) static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0B || b == 0x0C }
 
@@ -315,6 +332,15 @@ private struct Parser {
             throw .badNumber(line: line, column: arcsCol, field: "arc count")
         }
         try endOfLine()
+        // Arcs are stored only as they are read, and an arc line takes at least 8 bytes.
+        let storedArcs = min(arcs, bytes.count / 8 + 1)
+        do throws(ScaleLimitExceeded) {
+            try budget.check(MemoryEstimate(
+                what: "\(nodes) nodes and \(arcs) arcs",
+                bytes: nodes * DIMACSReader.bytesPerNode + storedArcs * DIMACSReader.bytesPerArc))
+        } catch {
+            throw .tooLarge(line: line, column: nodesCol, error)
+        }
         problemLine = line
         nodeCount = nodes
         declaredArcs = arcs

@@ -6,6 +6,9 @@ public enum PairListReader {
         public var household: Int
         public var helper: Int
         public var line: Int
+        /// Columns of household_id and helper_id (1-based), for messages about the pair.
+        public var householdColumn: Int? = nil
+        public var helperColumn: Int? = nil
     }
 
     static let aliases: [String: String] = [
@@ -35,7 +38,12 @@ public enum PairListReader {
                 if gi == nil {
                     table.problems.append(table.problem(record, "helper_id", .unknownId(column: "helper_id", table: "helpers")))
                 }
-                if let hi, let gi { entries.append(Entry(household: hi, helper: gi, line: record.line)) }
+                if let hi, let gi {
+                    entries.append(Entry(
+                        household: hi, helper: gi, line: record.line,
+                        householdColumn: table.problem(record, "household_id", .noRows).column,
+                        helperColumn: table.problem(record, "helper_id", .noRows).column))
+                }
             }
         }
         // A pairs file may legitimately be empty of rows (no locks this year).

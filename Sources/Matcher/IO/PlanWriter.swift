@@ -137,6 +137,7 @@ public struct PlanWriter {
         report: Bool = false
     ) throws(AtomicFile.WriteError) {
         do {
+            if !FileManager.default.fileExists(atPath: directory) { PendingFiles.addDirectory(directory) }
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
             throw AtomicFile.WriteError(path: directory, reason: Table.reason(error))
@@ -150,8 +151,9 @@ public struct PlanWriter {
         }
         // Everything is built before anything is written.
         let certificateBytes = certificate.map { _ in certificateCSV() }
-        for (name, bytes) in files { try AtomicFile.write(bytes, to: directory + "/" + name) }
-        if let certificate, let certificateBytes { try AtomicFile.write(certificateBytes, to: certificate) }
+        var writes = files.map { (path: directory + "/" + $0.0, bytes: $0.1) }
+        if let certificate, let certificateBytes { writes.append((certificate, certificateBytes)) }
+        try AtomicFile.write(all: writes)  // all renamed together, after all are written
     }
 }
 

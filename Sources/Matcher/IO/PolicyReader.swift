@@ -29,6 +29,15 @@ public enum PolicyReader {
         return policy
     }
 
+    /// Line and column of the top-level `key` in the policy file at `path`, if it is there
+    /// (for problems found after reading, such as costs that would overflow).
+    public static func position(ofKey key: String, path: String) -> (line: Int, column: Int)? {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8),
+              let root = try? Yams.compose(yaml: text), let mapping = root.mapping else { return nil }
+        guard let node = mapping.keys.first(where: { $0.string == key }), let mark = node.mark else { return nil }
+        return (mark.line, mark.column)
+    }
+
     private static func syntaxProblem(_ error: YamlError, file: String) -> InputProblem {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
@@ -75,7 +84,12 @@ public enum PolicyReader {
 
         mutating func integer(_ node: Node, _ key: String, _ range: ClosedRange<Int>) -> Int? {
             guard let n = node.int, node.scalar != nil else {
-                fail(node, .invalidValue(key: key, expected: "a whole number"))
+                // Digits that do not fit in 64 bits are a number out of range, not a non-number.
+                let text = node.scalar?.string ?? ""
+                let digits = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
+                let tooLarge = !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
+                fail(node, .invalidValue(
+                    key: key, expected: tooLarge ? "between \(range.lowerBound) and \(range.upperBound)" : "a whole number"))
                 return nil
             }
             guard range.contains(n) else {

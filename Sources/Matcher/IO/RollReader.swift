@@ -24,10 +24,26 @@ public enum RollReader {
     public static func read(
         households householdsPath: String, helpers helpersPath: String, encoding: TextEncoding? = nil
     ) throws(InputProblems) -> Roll {
+        try roll(
+            Table(path: householdsPath, encoding: encoding, aliases: householdAliases),
+            Table(path: helpersPath, encoding: encoding, aliases: helperAliases))
+    }
+
+    /// Reads both files from bytes already in memory (`householdsFile` and `helpersFile`
+    /// name them in messages). Throws ``InputProblems`` listing every problem found.
+    public static func parse(
+        households: [UInt8], helpers: [UInt8], householdsFile: String = "households.csv",
+        helpersFile: String = "helpers.csv", encoding: TextEncoding? = nil
+    ) throws(InputProblems) -> Roll {
+        try roll(
+            Table(bytes: households, file: householdsFile, encoding: encoding, aliases: householdAliases),
+            Table(bytes: helpers, file: helpersFile, encoding: encoding, aliases: helperAliases))
+    }
+
+    private static func roll(_ householdTable: Table, _ helperTable: Table) throws(InputProblems) -> Roll {
+        var householdTable = householdTable, helperTable = helperTable
         var places = Places()
         var problems: [InputProblem] = []
-        var householdTable = Table(path: householdsPath, encoding: encoding, aliases: householdAliases)
-        var helperTable = Table(path: helpersPath, encoding: encoding, aliases: helperAliases)
         let extra = extraDimensions(householdTable)
         let dimensions = NeedDimensions(extra: extra)
         let households = readHouseholds(&householdTable, dimensions: dimensions, places: &places)

@@ -15,14 +15,24 @@ struct Table {
 
     /// Reads `path`; `aliases` maps each accepted header text (lowercase) to its canonical name.
     init(path: String, encoding: TextEncoding?, aliases: [String: String]) {
-        file = path
         let bytes: [UInt8]
         do {
             bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         } catch {
-            problems.append(InputProblem(file: path, .unreadable(reason: Self.reason(error))))
+            self.init(file: path, unreadable: Self.reason(error))
             return
         }
+        self.init(bytes: bytes, file: path, encoding: encoding, aliases: aliases)
+    }
+
+    private init(file: String, unreadable reason: String) {
+        self.file = file
+        problems = [InputProblem(file: file, .unreadable(reason: reason))]
+    }
+
+    /// Reads a file's `bytes` (named `path` in messages).
+    init(bytes: [UInt8], file path: String, encoding: TextEncoding?, aliases: [String: String]) {
+        file = path
         let text: [UInt8]
         do {
             text = try TextDecoding.utf8Bytes(bytes, encoding: encoding, file: path)
@@ -33,7 +43,7 @@ struct Table {
         let parsed = CSVRecords(utf8: text, file: path)
         problems += parsed.problems
         guard let first = parsed.records.first else {
-            if parsed.problems.isEmpty { problems.append(InputProblem(file: path, .emptyFile)) }
+            if parsed.problems.isEmpty { problems.append(InputProblem(file: path, line: 1, column: 1, .emptyFile)) }
             return
         }
         headerLine = first.line
@@ -50,15 +60,16 @@ struct Table {
         }
         for record in parsed.records.dropFirst() {
             if record.fields.count != header.count {
+                // Column: the first field missing, or the first one too many.
                 problems.append(InputProblem(
-                    file: path, line: record.line,
+                    file: path, line: record.line, column: min(header.count, record.fields.count) + 1,
                     .wrongFieldCount(expected: header.count, found: record.fields.count)))
             } else {
                 records.append(record)
             }
         }
         if parsed.records.count == 1 && parsed.problems.isEmpty {
-            problems.append(InputProblem(file: path, line: first.line, .noRows))
+            problems.append(InputProblem(file: path, line: first.line, column: 1, .noRows))
         }
     }
 
@@ -80,7 +91,7 @@ struct Table {
     mutating func require(_ names: [String], shownAs shown: [String: String] = [:]) -> Bool {
         var ok = true
         for name in names where columnOf[name] == nil {
-            problems.append(InputProblem(file: file, line: headerLine, .missingColumn(shown[name] ?? name)))
+            problems.append(InputProblem(file: file, line: headerLine, column: 1, .missingColumn(shown[name] ?? name)))
             ok = false
         }
         return ok

@@ -20,10 +20,17 @@ public enum TextDecoding {
         _ bytes: [UInt8], encoding: TextEncoding?, file: String
     ) throws(InputProblem) -> [UInt8] {
         var body = bytes
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body.removeFirst(3) }
+        let byteOrderMark = body.starts(with: [0xEF, 0xBB, 0xBF])
+        if byteOrderMark { body.removeFirst(3) }
         if encoding != .gb18030 {
             if let bad = firstInvalidUTF8(body) {
-                if encoding == .utf8 { throw problem(at: bad, in: body, file: file, expected: "UTF-8") }
+                // A UTF-8 file with one broken sequence must not be read as GB18030 (which
+                // accepts most byte pairs and would turn the Chinese text into other
+                // characters): a byte-order mark, or several multi-byte UTF-8 characters
+                // before the bad byte, says the file is UTF-8.
+                if encoding == .utf8 || byteOrderMark || multiByteCharacters(in: body[..<bad], atLeast: 4) {
+                    throw problem(at: bad, in: body, file: file, expected: "UTF-8")
+                }
             } else {
                 return body
             }
@@ -44,6 +51,16 @@ public enum TextDecoding {
         // Count characters, not bytes, before the bad one (valid UTF-8 lead bytes).
         let column = 1 + bytes[lineStart..<min(offset, bytes.count)].filter { $0 & 0xC0 != 0x80 }.count
         return InputProblem(file: file, line: line, column: column, .badEncoding(expected: expected))
+    }
+
+    /// True when valid `bytes` hold at least `count` characters of two or more bytes.
+    static func multiByteCharacters(in bytes: ArraySlice<UInt8>, atLeast count: Int) -> Bool {
+        var found = 0
+        for b in bytes where b >= 0xC2 && b <= 0xF4 {
+            found += 1
+            if found >= count { return true }
+        }
+        return false
     }
 
     /// Offset of the first byte that breaks UTF-8, or nil when all of `bytes` is valid.

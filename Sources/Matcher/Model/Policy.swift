@@ -23,6 +23,8 @@ public struct Policy: Sendable, Equatable, Codable {
             self.minSeverity = minSeverity
             self.maxDistance = maxDistance
         }
+
+        enum CodingKeys: String, CodingKey { case minSeverity = "min_severity", maxDistance = "max_distance" }
     }
 
     public enum PlaceLevel: String, Sendable, Codable, CaseIterable { case district, street, community }
@@ -30,6 +32,8 @@ public struct Policy: Sendable, Equatable, Codable {
     public struct CoverageRule: Sendable, Equatable, Codable {
         public var level: PlaceLevel
         public var minFraction: Double
+
+        enum CodingKeys: String, CodingKey { case level, minFraction = "min_fraction" }
     }
 
     public func weight(_ dimension: String) -> Int { weights[dimension] ?? 1 }

@@ -10,6 +10,11 @@ import Foundation
 /// emotional support, tutoring and medical help.
 public struct Generator {
     public let preset: Preset
+    /// Multiplies the preset's households and helpers, for scale tests: the districts are
+    /// repeated (中山区, 中山区2, …) so that each keeps the preset's density, and eligible
+    /// pairs grow with the roll, as in a province. `dalian` at scale 20 is about a million
+    /// households.
+    public var scale = 1.0
     private var rng: SplitMix64
 
     public init(preset: Preset, seed: UInt64) {
@@ -19,7 +24,18 @@ public struct Generator {
 
     /// The households.csv and helpers.csv tables (header first).
     public mutating func generate() -> (households: [[String]], helpers: [[String]]) {
-        let shape = preset.shape
+        var shape = preset.shape
+        if scale != 1 {
+            let copies = max(1, Int(scale.rounded(.up)))
+            let districts = shape.districts
+            shape.districts = (0..<copies).flatMap { k in
+                districts.map { (name: k == 0 ? $0.name : $0.name + String(k + 1), weight: $0.weight) }
+            }
+            shape.households = Int((Double(shape.households) * scale).rounded())
+            for i in shape.helpers.indices {
+                shape.helpers[i].count = max(1, Int((Double(shape.helpers[i].count) * scale).rounded()))
+            }
+        }
         let places = makePlaces(shape)
         let households = makeHouseholds(shape, places)
         let helpers = makeHelpers(shape, places)

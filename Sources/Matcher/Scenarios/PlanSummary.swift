@@ -19,6 +19,11 @@ public struct PlanSummary: Codable, Sendable, Equatable {
     public var rounds: Int
     public var candidateArcs: Int
     public var certificateVerified: Bool
+    /// The program's version, every input file with its SHA-256, and every policy setting in
+    /// effect (see RunRecord.swift), so that a plan can be traced to what made it.
+    public var version = MatcherVersion.string
+    public var inputs: [InputRecord] = []
+    public var policy: Policy? = nil
 
     public struct StreetCoverage: Codable, Sendable, Equatable {
         public var district: String
@@ -34,6 +39,7 @@ public struct PlanSummary: Codable, Sendable, Equatable {
         case coverageByStreet = "coverage_by_street", unmetNeedByDimension = "unmet_need_by_dimension"
         case statusCounts = "status_counts", candidateArcs = "candidate_arcs"
         case certificateVerified = "certificate_verified"
+        case version, inputs, policy
     }
 
     public init(

@@ -20,6 +20,10 @@ public struct YearlyPairing {
         public var report = false
         /// Replace output files that already exist (otherwise the run stops before solving).
         public var force = false
+        /// Threads for the solver (nil: all cores); the plan is the same for any count.
+        public var threads: Int? = nil
+        /// Memory the run may plan to use (nil: ``MemoryBudget/standard(environment:)``).
+        public var memoryBudget: MemoryBudget? = nil
 
         public init(households: String, helpers: String, outputDirectory: String) {
             self.households = households
@@ -43,6 +47,8 @@ public struct YearlyPairing {
         case unproven([String])
         /// Output files that exist already and would be replaced without `--force`.
         case wouldReplace([String])
+        /// The inputs need more memory than the budget (checked before reading and solving).
+        case tooLarge(ScaleLimitExceeded)
 
         public var description: String {
             switch self {
@@ -52,6 +58,7 @@ public struct YearlyPairing {
             case .unproven(let p): "internal error: the optimality certificate does not hold:\n" + p.joined(separator: "\n")
             case .wouldReplace(let files):
                 files.joined(separator: ", ") + " already exist; choose another --out or add --force to replace them"
+            case .tooLarge(let limit): limit.description
             }
         }
     }
@@ -62,6 +69,12 @@ public struct YearlyPairing {
         let roll: Roll
         var policy = Policy()
         var problems: [InputProblem] = []
+        let budget = options.memoryBudget ?? .standard()
+        do throws(ScaleLimitExceeded) {
+            try budget.check(RunSize.reading(households: options.households, helpers: options.helpers))
+        } catch {
+            throw .tooLarge(error)
+        }
         do {
             roll = try RollReader.read(households: options.households, helpers: options.helpers, encoding: options.encoding)
         } catch {
@@ -81,7 +94,7 @@ public struct YearlyPairing {
                 roll: roll, policy: policy, previous: options.previous, locks: options.locks,
                 forbids: options.forbids, encoding: options.encoding, policyFile: options.policy ?? "policy")
         } catch {
-            throw .input(error)
+            throw .input(error.locatingOverflow(policy: options.policy))
         }
     }
 
@@ -102,21 +115,31 @@ public struct YearlyPairing {
             let existing = outputPaths(options).filter { FileManager.default.fileExists(atPath: $0) }
             if !existing.isEmpty { throw .wouldReplace(existing) }
         }
+        do throws(ScaleLimitExceeded) {
+            try (options.memoryBudget ?? .standard()).check(
+                RunSize.solving(households: model.roll.households.count, helpers: model.roll.helpers.count))
+        } catch {
+            throw .tooLarge(error)
+        }
         if model.policy.hasSideConstraints {
             throw .unsupported(
                 "coverage and org_spread couple many pairs and need the integer-program solver, which this version does not have yet; remove them from the policy to pair without them")
         }
-        let result = PairingSolver().solve(model, lockedHelper: rules.lockedHelper)
+        var solver = PairingSolver()
+        solver.threads = options.threads
+        let result = solver.solve(model, lockedHelper: rules.lockedHelper)
         trace("solved: \(clock.now - start)")
-        let proof = PairingCertificate.problems(model, result)
+        let proof = PairingCertificate.problems(model, result, threads: options.threads)
         trace("certificate checked: \(clock.now - start)")
         if !proof.isEmpty { throw .unproven(proof) }
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        let summary = PlanSummary(
+        var summary = PlanSummary(
             model: model, result: result, solver: "hungarian",
             solverReason: "no rule couples pairs, so the assignment model is exact; Hungarian method with pricing over all eligible pairs",
             seconds: seconds, certificateVerified: true)
+        summary.inputs = options.inputRecords()
+        summary.policy = Policy.effective(model)
         trace("summary: \(clock.now - start)")
         defer { trace("written: \(clock.now - start)") }
         do {

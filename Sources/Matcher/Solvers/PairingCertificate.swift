@@ -5,12 +5,12 @@
 ///
 /// - Complexity: O(eligible pairs / cores).
 public enum PairingCertificate {
-    public static func problems(_ model: CostModel, _ result: PairingResult) -> [String] {
+    public static func problems(_ model: CostModel, _ result: PairingResult, threads: Int? = nil) -> [String] {
         var found: [String] = []
         let hs = model.roll.households
         let pairs = EligiblePairs(model: model, residualCapacity: result.residualCapacity)
         let v = result.helperPrice
-        let perChunk = parallelChunks(total: hs.count) { range -> [String] in
+        let perChunk = parallelChunks(total: hs.count, threads: threads) { range -> [String] in
             var out: [String] = []
             for h in range {
                 guard let u = result.householdPrice[h] else { continue }

@@ -39,6 +39,8 @@ public struct PairingSolver: Sendable {
     public var addedPerRound = 24
     /// Warm-start a round when fewer than this share of households gained pairs.
     public var warmStartShare = 0.1
+    /// Threads for candidate lists and pricing (nil: all cores). The plan does not depend on it.
+    public var threads: Int? = nil
 
     public init() {}
 
@@ -132,7 +134,7 @@ public struct PairingSolver: Sendable {
     ) -> CandidateArcs {
         let k = candidatesPerHousehold
         let model = pairs.model
-        let parts = parallelChunks(total: rows.count) { range -> [[(Int32, Int)]] in
+        let parts = parallelChunks(total: rows.count, threads: threads) { range -> [[(Int32, Int)]] in
             var best = SmallestK(k: k)
             var out: [[(Int32, Int)]] = []
             out.reserveCapacity(range.count)
@@ -217,7 +219,7 @@ public struct PairingSolver: Sendable {
         // c(h,g) ≥ −keep_bonus, so only helpers priced below u_h + keep_bonus can undercut.
         let order = pairs.ordered(by: solution.columnPrice)
         let keep = pairs.model.policy.keepBonus
-        let parts = parallelChunks(total: rows.count) { range -> [[(Int32, Int)]] in
+        let parts = parallelChunks(total: rows.count, threads: threads) { range -> [[(Int32, Int)]] in
             var worst = SmallestK(k: m)
             var out: [[(Int32, Int)]] = []
             out.reserveCapacity(range.count)

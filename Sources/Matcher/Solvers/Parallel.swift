@@ -1,15 +1,28 @@
 import Dispatch
 
-/// Runs `body` on `count` contiguous chunks of `0..<total` on all cores and returns the
-/// results in chunk order, so the outcome never depends on scheduling.
+/// Runs `body` on `count` contiguous chunks of `0..<total` on all cores (or on at most
+/// `threads` threads) and returns the results in chunk order. The chunks do not depend on
+/// the thread count, so neither does the outcome: 1 and 16 threads give the same results.
 func parallelChunks<T: Sendable>(
-    total: Int, chunks requested: Int = 16, _ body: @Sendable (Range<Int>) -> T
+    total: Int, chunks requested: Int = 16, threads: Int? = nil, _ body: @Sendable (Range<Int>) -> T
 ) -> [T] {
     let chunks = max(1, min(requested, total))
     let results = ResultSlots<T>(count: chunks)
-    DispatchQueue.concurrentPerform(iterations: chunks) { c in
+    @Sendable func run(_ c: Int) {
         let lo = total * c / chunks, hi = total * (c + 1) / chunks
         results.store(body(lo..<hi), at: c)
+    }
+    if let threads {
+        let workers = max(1, min(threads, chunks))
+        if workers == 1 {
+            for c in 0..<chunks { run(c) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                for c in stride(from: w, to: chunks, by: workers) { run(c) }
+            }
+        }
+    } else {
+        DispatchQueue.concurrentPerform(iterations: chunks, execute: run)
     }
     return results.values()
 }
