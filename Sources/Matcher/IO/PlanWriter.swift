@@ -134,7 +134,7 @@ public struct PlanWriter {
     /// when asked.
     public func write(
         to directory: String, summary: PlanSummary, certificate: String?, publicNotice: Bool = false,
-        report: Bool = false
+        report: Bool = false, extraFiles: [(name: String, bytes: [UInt8])] = []
     ) throws(AtomicFile.WriteError) {
         do {
             if !FileManager.default.fileExists(atPath: directory) { PendingFiles.addDirectory(directory) }
@@ -146,6 +146,7 @@ public struct PlanWriter {
             ("pairs.csv", pairsCSV()), ("unpaired.csv", unpairedCSV()), ("summary.json", summaryJSON(summary)),
         ]
         if publicNotice { files.append(("public.csv", publicNoticeCSV())) }
+        files += extraFiles.map { ($0.name, $0.bytes) }
         if report {
             files.append(("report.html", reportHTML(source: summary.solver, provenOptimal: summary.certificateVerified)))
         }

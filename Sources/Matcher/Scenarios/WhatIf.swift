@@ -82,20 +82,24 @@ public enum WhatIf {
             policyFile: options.policy ?? "policy")
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        let summary = PlanSummary(
+        var summary = PlanSummary(
             model: model, result: result, solver: "hungarian",
             solverReason: "what-if: baseline pairs carry a keep bonus of \(model.policy.keepBonus); Hungarian method with pricing over all eligible pairs",
             seconds: seconds, certificateVerified: true)
+        summary.inputs = options.inputRecords()
+        summary.policy = Policy.effective(model)
         var written: [String] = []
-        let reportPage = options.report ? comparisonPage(before: roll, plain: plain, result: result, diff: diff, options.presentation) : nil
         if let out = options.outputDirectory {
+            var extra = [(name: "diff.csv", bytes: diff.csv(options.presentation))]
+            if options.report, let page = comparisonPage(before: roll, plain: plain, result: result, diff: diff, options.presentation) {
+                extra.append((name: "report.html", bytes: page))
+            }
             do {
+                // Every file renamed together, after all are written.
                 try PlanWriter(model: model, result: result, presentation: options.presentation).write(
-                    to: out, summary: summary, certificate: nil)
-                try AtomicFile.write(diff.csv(options.presentation), to: out + "/diff.csv")
-                if let page = reportPage { try AtomicFile.write(page, to: out + "/report.html") }
+                    to: out, summary: summary, certificate: nil, extraFiles: extra)
             } catch { throw .write(error) }
-            written = outputNames.map { out + "/" + $0 } + (reportPage == nil ? [] : [out + "/report.html"])
+            written = (["pairs.csv", "unpaired.csv", "summary.json"] + extra.map(\.name)).map { out + "/" + $0 }
         }
         return Outcome(model: model, result: result, summary: summary, diff: diff, written: written)
     }
@@ -162,5 +166,17 @@ public enum WhatIf {
         return fixed
     }
 
+    /// Every file a what-if may write.
     static let outputNames = ["pairs.csv", "unpaired.csv", "summary.json", "diff.csv"]
+}
+
+extension WhatIf.Options {
+    /// The input files of the what-if in a fixed order, each with its digest.
+    public func inputRecords() -> [InputRecord] {
+        let files: [(String, String?)] = [
+            ("households", households), ("helpers", helpers), ("baseline", baseline), ("policy", policy),
+            ("locks", locks), ("forbids", forbids),
+        ]
+        return files.compactMap { role, path in path.flatMap { InputRecord(role: role, path: $0) } }
+    }
 }
