@@ -27,7 +27,10 @@ struct PairCommand: ParsableCommand {
     @Flag(help: "Replace output files that already exist.")
     var force = false
 
+    @OptionGroup var solving: SolverOptions
+
     func validate() throws {
+        try solving.check()
         if Presentation.Language(rawValue: lang) == nil { throw ValidationError("--lang must be en or zh") }
         if TextEncoding(rawValue: outputEncoding.lowercased()) == nil {
             throw ValidationError("--output-encoding must be utf-8 or gb18030")
@@ -41,6 +44,7 @@ struct PairCommand: ParsableCommand {
             language: Presentation.Language(rawValue: lang)!, encoding: TextEncoding(rawValue: outputEncoding.lowercased())!)
         options.publicNotice = publicNotice
         options.force = force
+        solving.apply(to: &options)
         let outcome: YearlyPairing.Outcome
         do {
             outcome = try YearlyPairing.run(options)

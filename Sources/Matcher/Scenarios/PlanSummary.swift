@@ -19,6 +19,8 @@ public struct PlanSummary: Codable, Sendable, Equatable {
     public var rounds: Int
     public var candidateArcs: Int
     public var certificateVerified: Bool
+    /// Side constraints the plan does not meet (only when the solver was told to ignore them).
+    public var sideConstraints: [String] = []
 
     public struct StreetCoverage: Codable, Sendable, Equatable {
         public var district: String
@@ -34,6 +36,7 @@ public struct PlanSummary: Codable, Sendable, Equatable {
         case coverageByStreet = "coverage_by_street", unmetNeedByDimension = "unmet_need_by_dimension"
         case statusCounts = "status_counts", candidateArcs = "candidate_arcs"
         case certificateVerified = "certificate_verified"
+        case sideConstraints = "side_constraints"
     }
 
     public init(

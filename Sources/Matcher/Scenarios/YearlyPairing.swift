@@ -18,6 +18,11 @@ public struct YearlyPairing {
         public var publicNotice = false
         /// Replace output files that already exist (otherwise the run stops before solving).
         public var force = false
+        /// Solver (`--solver`), time limit and relative gap for side constraints, progress on stderr.
+        public var solver = SolverChoice.auto
+        public var timeLimit = 60.0
+        public var mipGap = 0.0
+        public var verbose = false
 
         public init(households: String, helpers: String, outputDirectory: String) {
             self.households = households
@@ -41,6 +46,8 @@ public struct YearlyPairing {
         case unproven([String])
         /// Output files that exist already and would be replaced without `--force`.
         case wouldReplace([String])
+        /// Coverage or org_spread rules no plan can meet, each told with place and numbers.
+        case infeasibleRules([String])
 
         public var description: String {
             switch self {
@@ -50,6 +57,7 @@ public struct YearlyPairing {
             case .unproven(let p): "internal error: the optimality certificate does not hold:\n" + p.joined(separator: "\n")
             case .wouldReplace(let files):
                 files.joined(separator: ", ") + " already exist; choose another --out or add --force to replace them"
+            case .infeasibleRules(let why): "the side constraints cannot be met:\n" + why.joined(separator: "\n")
             }
         }
     }
@@ -99,21 +107,15 @@ public struct YearlyPairing {
             let existing = outputPaths(options).filter { FileManager.default.fileExists(atPath: $0) }
             if !existing.isEmpty { throw .wouldReplace(existing) }
         }
-        if model.policy.hasSideConstraints {
-            throw .unsupported(
-                "coverage and org_spread couple many pairs and need the integer-program solver, which this version does not have yet; remove them from the policy to pair without them")
-        }
-        let result = PairingSolver().solve(model, lockedHelper: rules.lockedHelper)
-        trace("solved: \(clock.now - start)")
-        let proof = PairingCertificate.problems(model, result)
-        trace("certificate checked: \(clock.now - start)")
-        if !proof.isEmpty { throw .unproven(proof) }
+        let solved = try solve(options, rules, model)
+        let result = solved.result
+        trace("solved and checked: \(clock.now - start)")
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        let summary = PlanSummary(
-            model: model, result: result, solver: "hungarian",
-            solverReason: "no rule couples pairs, so the assignment model is exact; Hungarian method with pricing over all eligible pairs",
-            seconds: seconds, certificateVerified: true)
+        var summary = PlanSummary(
+            model: model, result: result, solver: solved.solver, solverReason: solved.reason,
+            seconds: seconds, certificateVerified: solved.certificateVerified)
+        summary.sideConstraints = solved.shortfalls.map(\.description)
         trace("summary: \(clock.now - start)")
         defer { trace("written: \(clock.now - start)") }
         do {
