@@ -69,7 +69,7 @@ struct GLPKReducedSolver {
             }
             for (q, list) in byGroup.sorted(by: { $0.key < $1.key }) where list.count > Int(room[q]) {
                 rowElements.append(list)
-                rowBounds.append((GLP_UP, Double(max(0, room[q]))))
+                rowBounds.append((GLP_UP, Double(room[q])))
             }
         }
         let nonzeros = rowElements.reduce(0) { $0 + $1.count }
@@ -126,6 +126,8 @@ struct GLPKReducedSolver {
         var smcp = glp_smcp()
         cglpk_init_smcp(&smcp, limitMilliseconds)
         smcp.meth = GLP_DUALP
+        // Long-step ratio test: measured best for assignment-like LPs (issue 4's notes).
+        smcp.r_test = GLP_RT_FLIP
         if echo { smcp.msg_lev = GLP_MSG_ON; smcp.out_frq = 2000 }
         let lpCode = cglpk_guarded_simplex(lp, &smcp)
         if lpCode == CGLPK_TRAPPED {

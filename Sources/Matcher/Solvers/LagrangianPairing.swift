@@ -158,7 +158,12 @@ struct LagrangianPairing {
                 for rule in sides.rowOf.indices { paired[Int(sides.rowOf[rule][h])] += 1 }
                 if !mu.isEmpty, let q = sides.group(h, Int(solution.column[r])) { inGroup[q, default: 0] += 1 }
             }
-            if let fixed = repair.repair(plan) { record(fixed) }
+            if let fixed = repair.repair(plan) {
+                trace("repair: \(objective(fixed)) from relaxed plan \(objective(plan))")
+                record(fixed)
+            } else {
+                trace("repair failed")
+            }
 
             let gap = Self.gap(result.incumbentObjective, result.bound)
             log?(String(

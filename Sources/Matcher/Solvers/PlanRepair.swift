@@ -55,7 +55,7 @@ struct PlanRepair {
         state.forcedFill()
         guard state.transfer() else { return nil }
         state.improve()
-        return state.helperOf
+        return state.meetsEveryRule ? state.helperOf : nil
     }
 
     /// The plan being repaired, with its loads and counts.
@@ -194,6 +194,11 @@ struct PlanRepair {
                 if paired[row] <= repair.need[row] { return false }
             }
             return true
+        }
+
+        var meetsEveryRule: Bool {
+            paired.indices.allSatisfy { paired[$0] >= repair.need[$0] }
+                && inGroup.indices.allSatisfy { inGroup[$0] <= repair.room[$0] }
         }
 
         mutating func improve() {

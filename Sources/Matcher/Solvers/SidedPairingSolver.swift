@@ -26,7 +26,7 @@ public struct SidedPairingSolver: Sendable {
     /// Stop when the proven relative gap is at most this.
     public var targetGap: Double = 0
     /// Share of the time limit the Lagrangian may use before GLPK takes over.
-    public var lagrangianShare = 0.35
+    public var lagrangianShare = 0.5
     /// Largest number of pairs handed to GLPK.
     public var maximumColumns = 60_000
     /// Use GLPK (ignored in a build without the GLPK trait).
@@ -50,6 +50,11 @@ public struct SidedPairingSolver: Sendable {
         let deadline = started + .milliseconds(Int64(timeLimit * 1000))
         var lagrangian = LagrangianPairing(model: model, sides: sides, locked: locked)
         lagrangian.log = log
+        if lagrangian.repair.room.contains(where: { $0 < 0 }) {
+            // Locked pairs alone exceed org_spread somewhere: no plan can meet it.
+            return SidedPairingOutcome(
+                plan: nil, objective: nil, bound: .max, lagrangianBound: .max, lagrangianRounds: 0, candidateArcs: 0)
+        }
         let glpk = useGLPK && Self.glpkAvailable
         let lagrangianDeadline = glpk ? started + .milliseconds(Int64(timeLimit * lagrangianShare * 1000)) : deadline
         let relaxed = lagrangian.run(deadline: lagrangianDeadline, targetGap: targetGap)
@@ -116,7 +121,7 @@ public struct SidedPairingSolver: Sendable {
         let limit = r.incumbent == nil ? 1 << 40 : (ub - 1 - lockedCost) * S - r.scaledBound
         let pairs = l.repair.pairs, keep = model.policy.keepBonus
         let order = pairs.ordered(by: v)
-        // Count items by reduced cost, to find the cut D that keeps at most maximumColumns.
+        // Count items by reduced cost, to find the level that keeps at most maximumColumns.
         let histogramSize = Int(min(max(0, limit) + 1, 1 << 16))
         let parts = parallelChunks(total: l.free.count) { range -> [Int] in
             var histogram = [Int](repeating: 0, count: histogramSize)
@@ -130,33 +135,43 @@ public struct SidedPairingSolver: Sendable {
             }
             return histogram
         }
-        var cut = min(limit, histogramSize - 1), total = 0
+        // ρ*: the first reduced cost at which the count passes maximumColumns. Items below it
+        // are all kept, items at it while room is left (household order), none above.
+        var level = Int.max, total = 0
         for rho in 0..<histogramSize {
             total += parts.reduce(0) { $0 + $1[rho] }
-            if total > maximumColumns { cut = rho - 1; break }
+            if total > maximumColumns { level = rho; break }
         }
-        let keptCut = cut
-        let dropBound = cut < limit ? Self.floorBound(r.scaledBound + cut + 1, S) + lockedCost : Int.max
-        let kept = parallelChunks(total: l.free.count) { range -> [(Int32, Int32, Int)] in
-            var out: [(Int32, Int32, Int)] = []
+        if level == Int.max && limit >= histogramSize { level = histogramSize }
+        let keptLevel = min(level, limit), levelReached = level
+        let dropBound = level <= limit ? Self.floorBound(r.scaledBound + level, S) + lockedCost : Int.max
+        let found = parallelChunks(total: l.free.count) { range -> [(Int32, Int32, Int, Bool)] in
+            var out: [(Int32, Int32, Int, Bool)] = []
             for i in range {
                 let h = l.free[i]
-                pairs.forEach(h, in: order, below: u[i] + keptCut + S * keep + 1) { g, c in
+                pairs.forEach(h, in: order, below: u[i] + keptLevel + S * keep + 1) { g, c in
                     var rho = c * S + v[g] - u[i]
                     if !mu.isEmpty, let q = sides.group(h, g) { rho += mu[q] }
-                    if rho <= keptCut { out.append((Int32(h), Int32(g), c)) }
+                    if rho <= keptLevel { out.append((Int32(h), Int32(g), c, rho == levelReached)) }
                 }
             }
             return out
         }
+        let atLevelCount = level < histogramSize ? parts.reduce(0) { $0 + $1[level] } : 0
+        var roomAtLevel = maximumColumns - (total - atLevelCount)
+        let kept = found.flatMap { $0 }.filter { item in
+            guard item.3 else { return true }
+            roomAtLevel -= 1
+            return roomAtLevel >= 0
+        }
         var program = ReducedPairingProgram()
         var index: [Int: Int] = [:]  // h * helpers + g → column
         let helpers = model.roll.helpers.count
-        for (h, g, c) in kept.flatMap({ $0 }) {
+        for (h, g, c, _) in kept {
             index[Int(h) * helpers + Int(g)] = program.household.count
             program.household.append(h); program.helper.append(g); program.cost.append(c)
         }
-        for (i, h) in l.free.enumerated() where unpaired[i] - u[i] > cut { program.mustPair.insert(h) }
+        for (i, h) in l.free.enumerated() where unpaired[i] - u[i] > min(keptLevel, limit) { program.mustPair.insert(h) }
         if let plan = r.incumbent {
             for h in l.free {
                 let g = Int(plan[h])
