@@ -108,6 +108,7 @@ struct SidedCase {
         if let optimum {
             #expect(outcome.bound <= optimum, "seed \(seed): bound \(outcome.bound) above optimum \(optimum)")
         }
+        if outcome.provenInfeasible { #expect(optimum == nil, "seed \(seed): called infeasible") }
         if let plan = outcome.plan {
             #expect(optimum != nil, "seed \(seed): a plan was returned for rules no plan meets")
             #expect(c.isValidPlan(plan), "seed \(seed)")
@@ -184,7 +185,8 @@ struct SidedCase {
         let problems = SideFeasibility(
             model: model, sides: sides, lockedHelper: Array(repeating: -1, count: 6)).problems()
         #expect(problems == [
-            "street 西岗区 白云街道 needs 3 of its 4 households paired, but its households can have at most 2 pairs (1 short): too few eligible helper places"
+            "street 西岗区 白云街道 needs 3 of its 4 households paired, but its households can have at most 2 pairs (1 short): too few eligible helper places",
+            "the 2 streets of 西岗区 together need 5 households paired, but their households can have at most 4 pairs (1 short): too few eligible helper places",
         ])
         // The other street's quota (2 of 2) fits its helper's 2 places: no message for it.
         policy.coverage = [Policy.CoverageRule(level: .street, minFraction: 0.5)]

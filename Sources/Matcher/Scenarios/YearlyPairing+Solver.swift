@@ -59,6 +59,11 @@ extension YearlyPairing {
         solver.log = log
         let outcome = solver.solve(model, sides: sides, lockedHelper: rules.lockedHelper)
         guard let plan = outcome.plan, let objective = outcome.objective else {
+            if outcome.provenInfeasible {
+                throw .infeasibleRules([
+                    "no plan meets every coverage and org_spread rule together (proven: the relaxation's lower bound exceeds the cost of any plan); the quotas compete for the same helpers or org_spread leaves too few: lower a quota, raise org_spread, or add helpers"
+                ])
+            }
             throw .infeasibleRules([
                 "no plan meeting every coverage and org_spread rule was found within \(options.timeLimit) s; proven lower bound \(outcome.bound). The quotas may compete for the same helpers: lower a quota, raise org_spread, or add helpers"
             ])

@@ -79,6 +79,19 @@ struct LagrangianPairing {
         var incumbent: [Int32]? = nil
         var incumbentObjective = Int.max
         var candidateArcs = 0
+        /// The bound exceeds the cost of the worst possible plan: no plan meets the rules.
+        var provenInfeasible = false
+    }
+
+    /// The most any plan can cost: each free household at its dearest option.
+    func worstPlan() -> Int {
+        var total = lockedCost
+        for (r, h) in free.enumerated() {
+            var worst = freeUnpaired[r]
+            repair.pairs.forEach(h) { _, c in worst = max(worst, c) }
+            total += worst
+        }
+        return total
     }
 
     /// Runs until `deadline`, the round limit, a small step, or a gap of at most `targetGap`.
@@ -96,6 +109,7 @@ struct LagrangianPairing {
         var result = Result()
         var previous: AssignmentSolution? = nil
         var theta = 1.0, stale = 0
+        let worst = worstPlan()
         let constantOfRows = { (l: [Int]) -> Int in
             var s = 0
             for (i, x) in l.enumerated() { s += x * (repair.need[i] - rowSize[i]) }
@@ -173,6 +187,7 @@ struct LagrangianPairing {
                 gap.map { String(format: "%.3f%%", $0 * 100) } ?? "-", Double(restricted) / Double(S),
                 arcs.column.count, theta))
             if let gap, gap <= targetGap { break }
+            if result.bound > worst { result.provenInfeasible = true; break }
             if theta < 0.01 { break }
 
             // Subgradient step (projected: components at 0 with a negative slope are dropped).

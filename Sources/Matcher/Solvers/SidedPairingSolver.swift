@@ -63,6 +63,8 @@ public struct SidedPairingSolver: Sendable {
             bound: relaxed.bound, lagrangianBound: relaxed.bound, lagrangianRounds: relaxed.rounds,
             candidateArcs: relaxed.candidateArcs)
         outcome.lagrangianSeconds = LagrangianPairing.seconds(clock.now - started)
+        outcome.provenInfeasible = relaxed.provenInfeasible
+        if relaxed.provenInfeasible { return finish(outcome, model, locked, clock, started) }
         let closed = outcome.plan != nil && outcome.bound >= outcome.objective!
         if closed || !glpk { return finish(outcome, model, locked, clock, started) }
         if let gap = outcome.gap, gap <= targetGap { return finish(outcome, model, locked, clock, started) }
@@ -83,6 +85,9 @@ public struct SidedPairingSolver: Sendable {
             for h in lagrangian.free { full[h] = plan[h] ?? -1 }
             outcome.plan = full
             outcome.objective = lagrangian.objective(full)
+        }
+        if mip.bound == .max && outcome.plan == nil && mip.stop == .solved && dropBound == .max {
+            outcome.provenInfeasible = true
         }
         if let reduced = mip.bound {
             var global = min(reduced, dropBound)
@@ -201,6 +206,8 @@ public struct SidedPairingOutcome: Sendable {
     public var candidateArcs: Int
     /// Bound on plans using a pair GLPK did not see (`Int.max`: such plans cannot beat the plan).
     public var fixedBound = Int.max
+    /// The Lagrangian bound passed the cost of the worst plan: no plan meets every rule.
+    public var provenInfeasible = false
     var glpk: ReducedProgramOutcome? = nil
     public var lagrangianSeconds = 0.0
     public var glpkSeconds = 0.0
