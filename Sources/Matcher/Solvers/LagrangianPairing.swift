@@ -16,7 +16,8 @@
 /// undercut the restricted prices join the candidates (column generation), so the bound
 /// becomes exact as rounds go on. Multipliers follow the projected subgradient
 /// `λ_U += t·(q_U − paired_U)`, `μ_oc += t·(x_oc − k)` with Polyak's step
-/// `t = θ·(S·UB − L)/‖g‖²`, θ halved after four rounds without a better bound. The
+/// `t = θ·(S·UB − L)/‖g‖²`, θ halved after `patience` rounds without a better bound, and the direction
+/// deflected (a running average of subgradients). The
 /// relaxed plan of every round is repaired (``PlanRepair``) into an incumbent.
 ///
 /// **Invariant.** `bound` is `⌈B/S⌉ + locked cost` for a certified B computed in integers
@@ -36,9 +37,13 @@ struct LagrangianPairing {
     let repair: PlanRepair
     /// Scale S of the costs, so that multipliers move in steps of 1/S.
     var scale = 16
-    var candidatesPerHousehold = 12
-    var addedPerRound = 8
+    var candidatesPerHousehold = 8
+    var addedPerRound = 3
     var maximumRounds = 400
+    /// Rounds without a better bound before the step factor θ is halved.
+    var patience = 4
+    /// Weight α of the previous direction in the deflected subgradient.
+    var deflection = 0.0
     var log: (@Sendable (String) -> Void)? = nil
 
     let free: [Int]
@@ -103,7 +108,8 @@ struct LagrangianPairing {
         let lockedCost = self.lockedCost
         var lambda = [Double](repeating: 0, count: sides.coverage.count)
         var mu = [Double](repeating: 0, count: sides.spreadLimit == nil ? 0 : sides.groupCount)
-        var activeGroups = Set<Int>()
+        var activeGroups = Set<Int>(), movingGroups = Set<Int>()
+        var dLambda = lambda, dMu = mu
         var arcs = initialCandidates(pairs)
         var arcGroup = groups(of: arcs)
         var result = Result()
@@ -160,7 +166,7 @@ struct LagrangianPairing {
                 stale = 0
             } else {
                 stale += 1
-                if stale >= 4 { theta /= 2; stale = 0 }
+                if stale >= patience { theta /= 2; stale = 0 }
             }
 
             // The relaxed plan, its rows, and a repaired incumbent.
@@ -190,30 +196,38 @@ struct LagrangianPairing {
             if result.bound > worst { result.provenInfeasible = true; break }
             if theta < 0.01 { break }
 
-            // Subgradient step (projected: components at 0 with a negative slope are dropped).
-            var gLambda = [Double](repeating: 0, count: lambda.count)
-            var norm = 0.0
+            // Subgradient g (projected: components at 0 with a negative slope are dropped),
+            // deflected: the step follows d = (1 − α)·g + α·d_previous, which damps the
+            // zigzag between rounds (Camerini, Fratta & Maffioli 1975; Barahona & Anbil's
+            // volume algorithm uses the same average).
+            var norm = 0.0, violation = 0.0
             for i in lambda.indices {
                 let s = Double(repair.need[i] - paired[i])
-                if s > 0 || lambda[i] > 0 { gLambda[i] = s; norm += s * s }
+                let d = s > 0 || lambda[i] > 0 ? (1 - deflection) * s + deflection * dLambda[i] : 0
+                dLambda[i] = d
+                norm += d * d
+                violation += max(0, s)
             }
-            var gMu: [Int: Double] = [:]
             if !mu.isEmpty {
-                for q in activeGroups.union(inGroup.keys) {
+                for q in activeGroups.union(inGroup.keys).union(movingGroups) {
                     let s = Double(inGroup[q, default: 0] - Int(repair.room[q]))
-                    if s > 0 || mu[q] > 0 { gMu[q] = s; norm += s * s }
+                    let d = s > 0 || mu[q] > 0 ? (1 - deflection) * s + deflection * dMu[q] : 0
+                    dMu[q] = d
+                    if d != 0 { movingGroups.insert(q) } else { movingGroups.remove(q) }
+                    norm += d * d
+                    violation += max(0, s)
                 }
             }
             let additionsCount = additions.reduce(0) { $0 + $1.count }
-            if norm == 0 && additionsCount == 0 { break }  // the relaxed plan meets every rule
+            if violation == 0 && norm == 0 && additionsCount == 0 { break }  // the relaxed plan meets every rule
             if norm > 0 {
                 let target = result.incumbent != nil
                     ? Double(S) * Double(result.incumbentObjective - lockedCost)
                     : Double(restricted) + Double(S) * max(1, abs(Double(restricted)) / Double(S) * 0.05)
                 let step = theta * max(target - Double(restricted), Double(S)) / norm
-                for i in lambda.indices { lambda[i] = max(0, lambda[i] + step * gLambda[i]) }
-                for (q, s) in gMu {
-                    mu[q] = max(0, mu[q] + step * s)
+                for i in lambda.indices { lambda[i] = max(0, lambda[i] + step * dLambda[i]) }
+                for q in movingGroups {
+                    mu[q] = max(0, mu[q] + step * dMu[q])
                     if mu[q] > 0 { activeGroups.insert(q) } else { activeGroups.remove(q) }
                 }
             }

@@ -26,7 +26,7 @@ public struct SidedPairingSolver: Sendable {
     /// Stop when the proven relative gap is at most this.
     public var targetGap: Double = 0
     /// Share of the time limit the Lagrangian may use before GLPK takes over.
-    public var lagrangianShare = 0.5
+    public var lagrangianShare = 0.7
     /// Largest number of pairs handed to GLPK.
     public var maximumColumns = 60_000
     /// Use GLPK (ignored in a build without the GLPK trait).
