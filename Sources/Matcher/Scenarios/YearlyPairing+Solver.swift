@@ -50,11 +50,15 @@ extension YearlyPairing {
         if options.certificate != nil {
             throw .unsupported("--certificate proves plans without side constraints; with coverage or org_spread the summary gives the proven bound and gap instead")
         }
+        let clock = ContinuousClock(), checkStart = clock.now
         let infeasible = SideFeasibility(model: model, sides: sides, lockedHelper: rules.lockedHelper).problems()
         if !infeasible.isEmpty { throw .infeasibleRules(infeasible) }
+        let checked = clock.now - checkStart
+        log?(String(format: "quota check (Hall-type counts): %.1f s", LagrangianPairing.seconds(checked)))
 
         var solver = SidedPairingSolver()
-        solver.timeLimit = options.timeLimit
+        // The time limit covers the check too.
+        solver.timeLimit = max(1, options.timeLimit - LagrangianPairing.seconds(checked))
         solver.targetGap = options.mipGap
         solver.log = log
         let outcome = solver.solve(model, sides: sides, lockedHelper: rules.lockedHelper)
