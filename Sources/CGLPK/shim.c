@@ -2,6 +2,7 @@
 
 #include <limits.h>
 #include <setjmp.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,7 +11,9 @@
 // GLPK's terminal hook: returning non-zero tells GLPK not to print the text itself.
 static int on_output(void *info, const char *s) {
     cglpk_output *sink = info;
-    if (sink == NULL || sink->truncated) return 1;
+    if (sink == NULL) return 1;
+    if (sink->echo) fputs(s, stderr);
+    if (sink->truncated) return 1;
     size_t n = strlen(s);
     if (sink->length + n + 1 > CGLPK_OUTPUT_LIMIT) {
         sink->truncated = 1;
@@ -102,6 +105,8 @@ struct intopt_args {
     const glp_iocp *caller;  // the caller's parameters (and callback)
     glp_iocp parm;           // a copy whose callback is on_branch_and_cut
     cglpk_mip_progress *progress;
+    const double *start;  // offered once at GLP_IHEUR (may be NULL)
+    int *start_accepted;
 };
 
 // Branch-and-cut callback: glp_ios_best_node and glp_ios_mip_gap may be called for any
@@ -119,6 +124,12 @@ static void on_branch_and_cut(glp_tree *T, void *info) {
         }
         r->mip_gap = glp_ios_mip_gap(T);
     }
+    if (a->start != NULL && glp_ios_reason(T) == GLP_IHEUR) {
+        // glp_ios_heur_sol returns 0 when the solution was accepted as the new incumbent.
+        int rejected = glp_ios_heur_sol(T, a->start);
+        if (a->start_accepted != NULL) *a->start_accepted = rejected == 0;
+        a->start = NULL;
+    }
     if (a->caller->cb_func != NULL) a->caller->cb_func(T, a->caller->cb_info);
 }
 
@@ -128,10 +139,16 @@ static int call_intopt(void *p) {
 }
 
 int cglpk_guarded_intopt(glp_prob *P, const glp_iocp *parm, cglpk_mip_progress *progress) {
-    struct intopt_args a = {P, parm, *parm, progress};
+    return cglpk_guarded_intopt_from(P, parm, progress, NULL, NULL);
+}
+
+int cglpk_guarded_intopt_from(glp_prob *P, const glp_iocp *parm, cglpk_mip_progress *progress,
+                              const double start[], int *start_accepted) {
+    struct intopt_args a = {P, parm, *parm, progress, start, start_accepted};
     a.parm.cb_func = on_branch_and_cut;
     a.parm.cb_info = &a;
     if (progress != NULL) memset(progress, 0, sizeof *progress);
+    if (start_accepted != NULL) *start_accepted = 0;
     return guarded(call_intopt, &a);
 }
 

@@ -27,6 +27,9 @@ typedef struct cglpk_output {
     size_t length;
     size_t capacity;
     int truncated;
+    /// When non-zero, every piece of output is also written to stderr as it arrives (the
+    /// `--verbose` progress of long solves).
+    int echo;
 } cglpk_output;
 
 #define CGLPK_OUTPUT_LIMIT ((size_t)1 << 20)
@@ -76,6 +79,13 @@ int cglpk_guarded_intopt(glp_prob *P, const glp_iocp *parm, cglpk_mip_progress *
 /// offending element's index in `*element`; or CGLPK_TRAPPED.
 int cglpk_guarded_load_matrix(glp_prob *P, int ne, const int ia[], const int ja[],
                               const double ar[], int *element);
+
+/// Like cglpk_guarded_intopt, and offers `start` (the value of every column, 1-based with
+/// element 0 unused, `start[j]` for column j) to glp_ios_heur_sol at the first GLP_IHEUR
+/// callback: branch-and-cut then begins with that integer solution as its incumbent.
+/// `*start_accepted` is set to 1 when GLPK accepted it (0 when rejected or never offered).
+int cglpk_guarded_intopt_from(glp_prob *P, const glp_iocp *parm, cglpk_mip_progress *progress,
+                              const double start[], int *start_accepted);
 
 #define CGLPK_BAD_INDEX 1
 #define CGLPK_DUPLICATE 2

@@ -32,8 +32,10 @@ struct PairCommand: ParsableCommand {
 
     @Option(help: "Threads for the solver (default: all cores); the plan is the same for any count.")
     var threads: Int?
+    @OptionGroup var solving: SolverOptions
 
     func validate() throws {
+        try solving.check()
         if Presentation.Language(rawValue: lang) == nil { throw ValidationError("--lang must be en or zh") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         if TextEncoding(rawValue: outputEncoding.lowercased()) == nil {
@@ -50,6 +52,7 @@ struct PairCommand: ParsableCommand {
         options.report = report
         options.force = force
         options.threads = threads
+        solving.apply(to: &options)
         let outcome: YearlyPairing.Outcome
         do {
             outcome = try YearlyPairing.run(options)

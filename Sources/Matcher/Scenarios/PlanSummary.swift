@@ -24,6 +24,8 @@ public struct PlanSummary: Codable, Sendable, Equatable {
     public var version = MatcherVersion.string
     public var inputs: [InputRecord] = []
     public var policy: Policy? = nil
+    /// Side constraints the plan does not meet (only when the solver was told to ignore them).
+    public var sideConstraints: [String] = []
 
     public struct StreetCoverage: Codable, Sendable, Equatable {
         public var district: String
@@ -40,6 +42,7 @@ public struct PlanSummary: Codable, Sendable, Equatable {
         case statusCounts = "status_counts", candidateArcs = "candidate_arcs"
         case certificateVerified = "certificate_verified"
         case version, inputs, policy
+        case sideConstraints = "side_constraints"
     }
 
     public init(

@@ -8,10 +8,14 @@ public enum SummaryText {
             "pairs      \(s.pairs) of \(s.households) households (\(s.locked) locked)",
             "unpaired   \(s.unpaired)",
             "objective  \(s.objective)",
-            "bound      \(s.bound)  (gap \(pct(s.gap)); \(s.certificateVerified ? "proven optimal by dual prices" : "not proven"))",
+            "bound      \(s.bound)  (gap \(pct(s.gap)); \(s.certificateVerified ? "proven optimal by dual prices" : s.gap == 0 ? "proven optimal: the bound meets the plan" : "not proven optimal"))",
             "solver     \(s.solver): \(s.solverReason)",
             "seconds    \(String(format: "%.2f", s.seconds))",
         ]
+        if !s.sideConstraints.isEmpty {
+            lines.append("side constraints NOT met (\(s.sideConstraints.count)):")
+            lines += s.sideConstraints.prefix(10).map { "  " + $0 }
+        }
         let lowest = s.coverageByStreet.prefix(5)
         if !lowest.isEmpty {
             lines.append("lowest coverage:")

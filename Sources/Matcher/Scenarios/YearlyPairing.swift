@@ -24,6 +24,11 @@ public struct YearlyPairing {
         public var threads: Int? = nil
         /// Memory the run may plan to use (nil: ``MemoryBudget/standard(environment:)``).
         public var memoryBudget: MemoryBudget? = nil
+        /// Solver (`--solver`), time limit and relative gap for side constraints, progress on stderr.
+        public var solver = SolverChoice.auto
+        public var timeLimit = 60.0
+        public var mipGap = 0.0
+        public var verbose = false
 
         public init(households: String, helpers: String, outputDirectory: String) {
             self.households = households
@@ -49,6 +54,8 @@ public struct YearlyPairing {
         case wouldReplace([String])
         /// The inputs need more memory than the budget (checked before reading and solving).
         case tooLarge(ScaleLimitExceeded)
+        /// Coverage or org_spread rules no plan can meet, each told with place and numbers.
+        case infeasibleRules([String])
 
         public var description: String {
             switch self {
@@ -59,6 +66,7 @@ public struct YearlyPairing {
             case .wouldReplace(let files):
                 files.joined(separator: ", ") + " already exist; choose another --out or add --force to replace them"
             case .tooLarge(let limit): limit.description
+            case .infeasibleRules(let why): "the side constraints cannot be met:\n" + why.joined(separator: "\n")
             }
         }
     }
@@ -121,23 +129,15 @@ public struct YearlyPairing {
         } catch {
             throw .tooLarge(error)
         }
-        if model.policy.hasSideConstraints {
-            throw .unsupported(
-                "coverage and org_spread couple many pairs and need the integer-program solver, which this version does not have yet; remove them from the policy to pair without them")
-        }
-        var solver = PairingSolver()
-        solver.threads = options.threads
-        let result = solver.solve(model, lockedHelper: rules.lockedHelper)
-        trace("solved: \(clock.now - start)")
-        let proof = PairingCertificate.problems(model, result, threads: options.threads)
-        trace("certificate checked: \(clock.now - start)")
-        if !proof.isEmpty { throw .unproven(proof) }
+        let solved = try solve(options, rules, model)
+        let result = solved.result
+        trace("solved and checked: \(clock.now - start)")
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         var summary = PlanSummary(
-            model: model, result: result, solver: "hungarian",
-            solverReason: "no rule couples pairs, so the assignment model is exact; Hungarian method with pricing over all eligible pairs",
-            seconds: seconds, certificateVerified: true)
+            model: model, result: result, solver: solved.solver, solverReason: solved.reason,
+            seconds: seconds, certificateVerified: solved.certificateVerified)
+        summary.sideConstraints = solved.shortfalls.map(\.description)
         summary.inputs = options.inputRecords()
         summary.policy = Policy.effective(model)
         trace("summary: \(clock.now - start)")

@@ -1,0 +1,323 @@
+/// Lagrangian relaxation of the side constraints, with the Hungarian method as the inner
+/// solver: a proven lower bound, multipliers for reduced-cost fixing, and plans to repair.
+///
+/// **Problem.** SPEC's pairing plus coverage rows `Σ_{h∈U} paired(h) ≥ q_U` and spread rows
+/// `Σ_{h∈c, g∈o} x_hg ≤ k` (both net of locked pairs).
+///
+/// **Method.** Multipliers λ_U ≥ 0 (coverage) and μ_oc ≥ 0 (spread) move the rows into the
+/// costs: `c'(h,g) = S·c(h,g) + μ_{o(g),c(h)}`, `p'(h) = S·p(h) + Σ_{U∋h} λ_U`, with a scale S
+/// so that integer multipliers are fine-grained. For any λ, μ ≥ 0
+/// `L(λ,μ) = A(c',p') + Σ_U λ_U (q_U − |U|) − Σ μ_oc k` (all / S)
+/// is a lower bound on every plan meeting the rules (they make the added terms ≤ 0), where
+/// A is the assignment optimum over all eligible pairs. A is bounded from below exactly,
+/// without solving it over all pairs: the Hungarian method solves it on candidate pairs and
+/// returns helper prices v ≥ 0; then `u_h = min(p'(h), min_g c'(h,g) + v_g)` over every
+/// eligible pair is dual feasible, and `Σu − Σ capacity·v ≤ A` (LP duality). The pairs that
+/// undercut the restricted prices join the candidates (column generation), so the bound
+/// becomes exact as rounds go on. Multipliers follow the projected subgradient
+/// `λ_U += t·(q_U − paired_U)`, `μ_oc += t·(x_oc − k)` with Polyak's step
+/// `t = θ·(S·UB − L)/‖g‖²`, θ halved after `patience` rounds without a better bound, and the direction
+/// deflected (a running average of subgradients). The
+/// relaxed plan of every round is repaired (``PlanRepair``) into an incumbent.
+///
+/// **Invariant.** `bound` is `⌈B/S⌉ + locked cost` for a certified B computed in integers
+/// from dual-feasible (u, v) and non-negative multipliers: a proven bound, not an estimate.
+/// Every pair's reduced cost `c'(h,g) − u_h + v_g ≥ 0` at the stored multipliers, and a plan
+/// using an item of reduced cost ρ costs at least `(B + ρ)/S + locked cost`.
+///
+/// - Complexity: per round one warm-started Hungarian solve on the candidates, one pass over
+///   all eligible pairs (parallel, stopped early in price order), and one repair.
+/// - Reference: Held & Karp, Math. Programming 1 (1971) 6–25 (subgradient optimisation);
+///   Fisher, Management Science 27 (1981) 1–18 (the Lagrangian relaxation method);
+///   Beasley, "Lagrangean relaxation", in Reeves (ed.), Modern Heuristic Techniques (1993).
+struct LagrangianPairing {
+    let model: CostModel
+    let sides: SideConstraints
+    let locked: [Int32]
+    let repair: PlanRepair
+    /// Scale S of the costs, so that multipliers move in steps of 1/S.
+    var scale = 16
+    var candidatesPerHousehold = 8
+    var addedPerRound = 3
+    var maximumRounds = 400
+    /// Rounds without a better bound before the step factor θ is halved.
+    var patience = 4
+    /// Weight α of the previous direction in the deflected subgradient.
+    var deflection = 0.0
+    var log: (@Sendable (String) -> Void)? = nil
+
+    let free: [Int]
+    let freeUnpaired: [Int]
+    /// Free households of each coverage row.
+    let rowSize: [Int]
+
+    init(model: CostModel, sides: SideConstraints, locked: [Int32]) {
+        self.model = model
+        self.sides = sides
+        self.locked = locked
+        repair = PlanRepair(model: model, sides: sides, locked: locked)
+        free = locked.indices.filter { locked[$0] < 0 }
+        freeUnpaired = free.map { model.unpairedCost($0) }
+        var size = [Int](repeating: 0, count: sides.coverage.count)
+        for h in free { for rule in sides.rowOf.indices { size[Int(sides.rowOf[rule][h])] += 1 } }
+        rowSize = size
+    }
+
+    var lockedCost: Int {
+        locked.enumerated().reduce(0) { $0 + ($1.element >= 0 ? model.cost($1.offset, Int($1.element)) : 0) }
+    }
+
+    /// What the relaxation leaves for the integer program.
+    struct Result: Sendable {
+        var rounds = 0
+        /// Proven lower bound on every plan meeting the rules (locked cost included).
+        var bound = Int.min
+        /// Certified scaled Lagrangian value B at the best multipliers.
+        var scaledBound = Int.min
+        /// The best multipliers, rounded (μ dense by group; empty without org_spread).
+        var lambda: [Int] = []
+        var mu: [Int] = []
+        /// Helper prices and household prices (over all eligible pairs) at the best multipliers.
+        var helperPrice: [Int] = []
+        var householdPrice: [Int] = []
+        /// Best plan meeting the rules (helper of each household) and its objective.
+        var incumbent: [Int32]? = nil
+        var incumbentObjective = Int.max
+        var candidateArcs = 0
+        /// The bound exceeds the cost of the worst possible plan: no plan meets the rules.
+        var provenInfeasible = false
+    }
+
+    /// The most any plan can cost: each free household at its dearest option.
+    func worstPlan() -> Int {
+        var total = lockedCost
+        for (r, h) in free.enumerated() {
+            var worst = freeUnpaired[r]
+            repair.pairs.forEach(h) { _, c in worst = max(worst, c) }
+            total += worst
+        }
+        return total
+    }
+
+    /// Runs until `deadline`, the round limit, a small step, or a gap of at most `targetGap`.
+    func run(deadline: ContinuousClock.Instant, targetGap: Double) -> Result {
+        let clock = ContinuousClock(), started = clock.now
+        let S = scale
+        let roll = model.roll, n = free.count
+        let pairs = repair.pairs
+        let lockedCost = self.lockedCost
+        var lambda = [Double](repeating: 0, count: sides.coverage.count)
+        var mu = [Double](repeating: 0, count: sides.spreadLimit == nil ? 0 : sides.groupCount)
+        var activeGroups = Set<Int>(), movingGroups = Set<Int>()
+        var dLambda = lambda, dMu = mu
+        var arcs = initialCandidates(pairs)
+        var arcGroup = groups(of: arcs)
+        var result = Result()
+        var previous: AssignmentSolution? = nil
+        var theta = 1.0, stale = 0
+        let worst = worstPlan()
+        let constantOfRows = { (l: [Int]) -> Int in
+            var s = 0
+            for (i, x) in l.enumerated() { s += x * (repair.need[i] - rowSize[i]) }
+            return s
+        }
+
+        func record(_ plan: [Int32]) {
+            let value = objective(plan)
+            if value < result.incumbentObjective {
+                result.incumbentObjective = value
+                result.incumbent = plan
+            }
+        }
+
+        while result.rounds < maximumRounds && clock.now < deadline {
+            result.rounds += 1
+            let l = lambda.map { Int($0.rounded()) }
+            let m = mu.map { Int($0.rounded()) }
+            var unpaired = freeUnpaired.map { $0 * S }
+            for (r, h) in free.enumerated() {
+                for rule in sides.rowOf.indices { unpaired[r] += l[Int(sides.rowOf[rule][h])] }
+            }
+            let cost = arcs.cost.indices.map { arcs.cost[$0] * S + (arcGroup[$0] >= 0 ? m[arcGroup[$0]] : 0) }
+            let problem = AssignmentProblem(
+                rowCount: n, columnCount: roll.helpers.count, arcStart: arcs.start, arcColumn: arcs.column,
+                arcCost: cost, capacity: repair.residual, unassignedCost: unpaired)
+            guard case .optimal(let solution) = HungarianSolver().solve(
+                problem, rowOrder: PairingSolver.rowOrder(unpaired), warmStart: previous)
+            else { preconditionFailure("Lagrangian subproblem not solved") }
+            previous = solution
+            let spreadConstant = mu.isEmpty ? 0 : activeGroups.reduce(0) { $0 + m[$1] * Int(repair.room[$1]) }
+            let restricted = solution.objective + constantOfRows(l) - spreadConstant
+
+            // Certify over all eligible pairs; the undercutting ones join the candidates.
+            let (householdPrice, additions) = price(pairs, solution, unpaired: unpaired, mu: m)
+            var dual = householdPrice.reduce(0, +)
+            for (g, v) in solution.columnPrice.enumerated() { dual -= Int(repair.residual[g]) * v }
+            let certified = dual + constantOfRows(l) - spreadConstant
+            let proven = Self.ceilDiv(certified, S) + lockedCost
+            let improved = certified > result.scaledBound
+            if improved {
+                result.scaledBound = certified
+                result.bound = proven
+                result.lambda = l
+                result.mu = m
+                result.helperPrice = solution.columnPrice
+                result.householdPrice = householdPrice
+                stale = 0
+            } else {
+                stale += 1
+                if stale >= patience { theta /= 2; stale = 0 }
+            }
+
+            // The relaxed plan, its rows, and a repaired incumbent.
+            var plan = locked
+            for (r, h) in free.enumerated() { plan[h] = solution.column[r] }
+            var paired = [Int](repeating: 0, count: sides.coverage.count)
+            var inGroup: [Int: Int] = [:]
+            for (r, h) in free.enumerated() where solution.column[r] >= 0 {
+                for rule in sides.rowOf.indices { paired[Int(sides.rowOf[rule][h])] += 1 }
+                if !mu.isEmpty, let q = sides.group(h, Int(solution.column[r])) { inGroup[q, default: 0] += 1 }
+            }
+            if let fixed = repair.repair(plan) {
+                trace("repair: \(objective(fixed)) from relaxed plan \(objective(plan))")
+                record(fixed)
+            } else {
+                trace("repair failed")
+            }
+
+            let gap = Self.gap(result.incumbentObjective, result.bound)
+            log?(String(
+                format: "lagrangian %3d  %6.1f s  bound %d  plan %@  gap %@  restricted %.1f  arcs %d  θ %.3f",
+                result.rounds, Self.seconds(clock.now - started), result.bound,
+                result.incumbent == nil ? "none" : String(result.incumbentObjective),
+                gap.map { String(format: "%.3f%%", $0 * 100) } ?? "-", Double(restricted) / Double(S),
+                arcs.column.count, theta))
+            if let gap, gap <= targetGap { break }
+            if result.bound > worst { result.provenInfeasible = true; break }
+            if theta < 0.01 { break }
+
+            // Subgradient g (projected: components at 0 with a negative slope are dropped),
+            // deflected: the step follows d = (1 − α)·g + α·d_previous, which damps the
+            // zigzag between rounds (Camerini, Fratta & Maffioli 1975; Barahona & Anbil's
+            // volume algorithm uses the same average).
+            var norm = 0.0, violation = 0.0
+            for i in lambda.indices {
+                let s = Double(repair.need[i] - paired[i])
+                let d = s > 0 || lambda[i] > 0 ? (1 - deflection) * s + deflection * dLambda[i] : 0
+                dLambda[i] = d
+                norm += d * d
+                violation += max(0, s)
+            }
+            if !mu.isEmpty {
+                for q in activeGroups.union(inGroup.keys).union(movingGroups) {
+                    let s = Double(inGroup[q, default: 0] - Int(repair.room[q]))
+                    let d = s > 0 || mu[q] > 0 ? (1 - deflection) * s + deflection * dMu[q] : 0
+                    dMu[q] = d
+                    if d != 0 { movingGroups.insert(q) } else { movingGroups.remove(q) }
+                    norm += d * d
+                    violation += max(0, s)
+                }
+            }
+            let additionsCount = additions.reduce(0) { $0 + $1.count }
+            if violation == 0 && norm == 0 && additionsCount == 0 { break }  // the relaxed plan meets every rule
+            if norm > 0 {
+                let target = result.incumbent != nil
+                    ? Double(S) * Double(result.incumbentObjective - lockedCost)
+                    : Double(restricted) + Double(S) * max(1, abs(Double(restricted)) / Double(S) * 0.05)
+                let step = theta * max(target - Double(restricted), Double(S)) / norm
+                for i in lambda.indices { lambda[i] = max(0, lambda[i] + step * dLambda[i]) }
+                for q in movingGroups {
+                    mu[q] = max(0, mu[q] + step * dMu[q])
+                    if mu[q] > 0 { activeGroups.insert(q) } else { activeGroups.remove(q) }
+                }
+            }
+            if additionsCount > 0 {
+                arcs = arcs.adding(additions)
+                arcGroup = groups(of: arcs)
+            }
+        }
+        result.candidateArcs = arcs.column.count
+        return result
+    }
+
+    /// Objective of a full plan (locked pairs included).
+    func objective(_ plan: [Int32]) -> Int {
+        var total = 0
+        for (h, g) in plan.enumerated() { total += g >= 0 ? model.cost(h, Int(g)) : model.unpairedCost(h) }
+        return total
+    }
+
+    /// The certified household prices `u_h = min(p'(h), min_g c'(h,g) + v_g)` over every
+    /// eligible pair, and per household the pairs that undercut the restricted price.
+    func price(
+        _ pairs: EligiblePairs, _ solution: AssignmentSolution, unpaired: [Int], mu: [Int]
+    ) -> ([Int], [[(Int32, Int)]]) {
+        let S = scale, keep = model.policy.keepBonus, m = addedPerRound
+        let v = solution.columnPrice
+        let order = pairs.ordered(by: v)
+        let parts = parallelChunks(total: free.count) { range -> ([Int], [[(Int32, Int)]]) in
+            var prices: [Int] = [], out: [[(Int32, Int)]] = []
+            var worst = SmallestK(k: m)
+            for r in range {
+                let h = free[r], u = solution.rowPrice[r]
+                var best = min(u, unpaired[r])
+                worst.removeAll()
+                pairs.forEach(h, in: order, below: u + S * keep) { g, c in
+                    var adjusted = c * S + v[g]
+                    if !mu.isEmpty, let q = sides.group(h, g) { adjusted += mu[q] }
+                    if adjusted < u {
+                        best = min(best, adjusted)
+                        worst.offer(key: adjusted - u, tie: SplitMix64.mix(h, g), item: Int32(g), value: c)
+                    }
+                }
+                prices.append(best)
+                out.append(zip(worst.items, worst.values).map { ($0, $1) })
+            }
+            return (prices, out)
+        }
+        return (parts.flatMap(\.0), parts.flatMap(\.1))
+    }
+
+    /// The cheapest eligible helpers of every free household, plus its previous helper.
+    func initialCandidates(_ pairs: EligiblePairs) -> CandidateArcs {
+        let k = candidatesPerHousehold
+        let parts = parallelChunks(total: free.count) { range -> [[(Int32, Int)]] in
+            var best = SmallestK(k: k)
+            return range.map { r in
+                let h = free[r]
+                best.removeAll()
+                let previous = Int(model.previousHelper[h])
+                var previousArc: (Int32, Int)? = nil
+                pairs.forEach(h) { g, c in
+                    if g == previous { previousArc = (Int32(g), c) }
+                    best.offer(key: c, tie: SplitMix64.mix(h, g), item: Int32(g), value: c)
+                }
+                var row = zip(best.items, best.values).map { ($0, $1) }
+                if let previousArc, !best.items.contains(previousArc.0) { row.append(previousArc) }
+                return row
+            }
+        }
+        return CandidateArcs(rows: parts.flatMap { $0 })
+    }
+
+    func groups(of arcs: CandidateArcs) -> [Int] {
+        guard sides.spreadLimit != nil else { return Array(repeating: -1, count: arcs.column.count) }
+        var out = [Int](repeating: -1, count: arcs.column.count)
+        for r in free.indices {
+            for a in arcs.start[r]..<arcs.start[r + 1] { out[a] = sides.group(free[r], Int(arcs.column[a])) ?? -1 }
+        }
+        return out
+    }
+
+    static func ceilDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? (a + b - 1) / b : -((-a) / b) }
+
+    /// Relative gap of a plan over a bound (nil without a plan).
+    static func gap(_ objective: Int, _ bound: Int) -> Double? {
+        guard objective != .max, bound != .min else { return nil }
+        return objective == 0 ? (bound >= 0 ? 0 : 1) : max(0, Double(objective - bound) / Double(abs(objective)))
+    }
+
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+}
