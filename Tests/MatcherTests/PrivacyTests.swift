@@ -94,7 +94,7 @@ import Testing
         for secret in secrets { #expect(!message.contains(secret), "a message shows \(secret):\n\(message)") }
         let expected = [
             households + ":2:6: 'severity' is a number of 18 digits", households + ":3:7: 'members' must be a whole number, not a value of 18 characters",
-            households + ":4: this row has 8 fields", households + ":5:6: 'severity' is a number of 11 digits",
+            households + ":4:9: this row has 8 fields", households + ":5:6: 'severity' is a number of 11 digits",
             households + ":6:6: 'severity' is 7;", helpers + ":2:3: unknown kind a value of 11 characters",
             helpers + ":3:4: 'capacity' is a number of 11 digits", helpers + ":4:3: unknown kind a value of 18 characters",
         ]
