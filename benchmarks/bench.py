@@ -31,7 +31,7 @@ INSTANCES = [
 ]
 PEERS = ["ortools-lsa", "ortools-mcf", "scipy", "lapmod"]
 LABEL = {
-    "match": "match (Hungarian)",
+    "match": "match (auction + Hungarian)",
     "ortools-lsa": "OR-Tools SimpleLinearSumAssignment",
     "ortools-mcf": "OR-Tools SimpleMinCostFlow",
     "scipy": "scipy min_weight_full_bipartite_matching",

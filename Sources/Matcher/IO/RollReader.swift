@@ -24,9 +24,13 @@ public enum RollReader {
     public static func read(
         households householdsPath: String, helpers helpersPath: String, encoding: TextEncoding? = nil
     ) throws(InputProblems) -> Roll {
-        try roll(
-            Table(path: householdsPath, encoding: encoding, aliases: householdAliases),
-            Table(path: helpersPath, encoding: encoding, aliases: helperAliases))
+        // The two files are read, decoded and split into records at once, on two threads.
+        let tables = parallelChunks(total: 2, chunks: 2) { part in
+            part.lowerBound == 0
+                ? Table(path: householdsPath, encoding: encoding, aliases: householdAliases)
+                : Table(path: helpersPath, encoding: encoding, aliases: helperAliases)
+        }
+        return try roll(tables[0], tables[1])
     }
 
     /// Reads both files from bytes already in memory (`householdsFile` and `helpersFile`

@@ -171,13 +171,14 @@ public struct PlanDiff: Sendable {
         let model = try? CostModel(roll: roll, policy: policy)
         let d = roll.dimensions.count
         let hs = roll.households
+        let streets = roll.places.streetNames.count
+        var paired = [Int](repeating: 0, count: streets), total = paired
         for h in 0..<hs.count {
-            let street = roll.places.districtNames[Int(hs.locations[h].district)] + " " + roll.places.streetNames[Int(hs.locations[h].street)]
-            var s = f.streets[street] ?? (0, 0)
-            s.households += 1
+            let s = Int(hs.locations[h].street)
+            total[s] += 1
             if let g = helperOf(h) {
                 f.pairs += 1
-                s.paired += 1
+                paired[s] += 1
                 f.planCost += model?.cost(h, g) ?? 0
                 for i in 0..<d { f.unmetNeed += max(0, Int(hs.needs[h * d + i]) - Int(roll.helpers.offers[g * d + i])) }
             } else {
@@ -185,7 +186,10 @@ public struct PlanDiff: Sendable {
                 f.planCost += model?.unpairedCost(h) ?? 0
                 for i in 0..<d { f.unmetNeed += Int(hs.needs[h * d + i]) }
             }
-            f.streets[street] = s
+        }
+        for s in 0..<streets where total[s] > 0 {
+            let district = roll.places.districtNames[Int(roll.places.streetDistrict[s])]
+            f.streets[district + " " + roll.places.streetNames[s]] = (paired[s], total[s])
         }
         return f
     }

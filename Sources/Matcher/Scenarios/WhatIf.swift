@@ -48,17 +48,24 @@ public enum WhatIf {
     public static func run(_ options: Options) throws(YearlyPairing.Failure) -> Outcome {
         let clock = ContinuousClock()
         let start = clock.now
-        var problems: [InputProblem] = []
-        var policy = Policy()
-        var roll = Roll(places: Places(), dimensions: NeedDimensions(), households: Households(), helpers: Helpers())
-        do {
-            roll = try RollReader.read(households: options.households, helpers: options.helpers, encoding: options.encoding)
-        } catch { problems += error.problems }
-        if let path = options.policy {
-            do { policy = try PolicyReader.read(path: path) } catch { problems += error.problems }
+        // The roll on one thread, the baseline and the policy on the other.
+        let read = parallelChunks(total: 2, chunks: 2) { part -> Inputs in
+            var inputs = Inputs()
+            if part.lowerBound == 0 {
+                do throws(InputProblems) {
+                    inputs.roll = try RollReader.read(households: options.households, helpers: options.helpers, encoding: options.encoding)
+                } catch { inputs.problems = error.problems }
+            } else {
+                inputs.baseline = PairListReader.readIds(path: options.baseline, encoding: options.encoding, problems: &inputs.problems)
+                if let path = options.policy {
+                    do throws(InputProblems) { inputs.policy = try PolicyReader.read(path: path) } catch { inputs.problems += error.problems }
+                }
+            }
+            return inputs
         }
-        let baseline = PairListReader.readIds(path: options.baseline, encoding: options.encoding, problems: &problems)
+        let problems = read[0].problems + read[1].problems
         if !problems.isEmpty { throw .input(InputProblems(problems)) }
+        let roll = read[0].roll, baseline = read[1].baseline, policy = read[1].policy
         if policy.hasSideConstraints {
             throw .unsupported("what-if re-pairing does not take coverage or org_spread rules yet; remove them from the policy")
         }
@@ -164,6 +171,14 @@ public enum WhatIf {
             if load[g] <= Int(roll.helpers.capacity[g]) { fixed[h] = Int32(g) }
         }
         return fixed
+    }
+
+    /// What the two reading threads bring back.
+    struct Inputs: Sendable {
+        var roll = Roll(places: Places(), dimensions: NeedDimensions(), households: Households(), helpers: Helpers())
+        var baseline: [PairListReader.IdPair] = []
+        var policy = Policy()
+        var problems: [InputProblem] = []
     }
 
     /// Every file a what-if may write.
