@@ -82,17 +82,7 @@ public struct CostModel: Sendable {
     }
 
     /// Cost of pairing h with g (eligibility not checked).
-    public func cost(_ h: Int, _ g: Int) -> Int {
-        let d = dimensionCount
-        var deficit = 0
-        for i in 0..<d {
-            let gap = Int(roll.households.needs[h * d + i]) - Int(roll.helpers.offers[g * d + i])
-            if gap > 0 { deficit += weights[i] * gap }
-        }
-        var c = Int(roll.households.severity[h]) * deficit + policy.distancePenalty * distance(h, g)
-        if previousHelper[h] == Int32(g) { c -= policy.keepBonus }
-        return c
-    }
+    public func cost(_ h: Int, _ g: Int) -> Int { costParts(h, g).total }
 
     /// Cost of leaving h unpaired.
     public func unpairedCost(_ h: Int) -> Int {

@@ -194,8 +194,10 @@ public enum RollReader {
 
 extension Households {
     /// The same households ordered by id.
-    func sortedById() -> Households {
-        let order = ids.orderOfSorting()
+    func sortedById() -> Households { rows(ids.orderOfSorting()) }
+
+    /// The households at positions `order`, in that order (a reordering or a selection).
+    func rows(_ order: [Int]) -> Households {
         var out = self
         out.ids = ids.permuted(order); out.names = names.permuted(order)
         out.locations = locations.permuted(order); out.members = members.permuted(order)
@@ -208,8 +210,10 @@ extension Households {
 
 extension Helpers {
     /// The same helpers ordered by id.
-    func sortedById() -> Helpers {
-        let order = ids.orderOfSorting()
+    func sortedById() -> Helpers { rows(ids.orderOfSorting()) }
+
+    /// The helpers at positions `order`, in that order (a reordering or a selection).
+    func rows(_ order: [Int]) -> Helpers {
         var out = self
         out.ids = ids.permuted(order); out.names = names.permuted(order); out.kinds = kinds.permuted(order)
         out.capacity = capacity.permuted(order); out.locations = locations.permuted(order)

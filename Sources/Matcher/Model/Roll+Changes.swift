@@ -50,35 +50,7 @@ extension Roll {
         changedHelpers.capacity = capacity
         return Roll(
             places: places, dimensions: dimensions,
-            households: households.keeping(keepHousehold, dimensions: dimensions.count),
-            helpers: changedHelpers.keeping(keepHelper, dimensions: dimensions.count))
-    }
-}
-
-extension Households {
-    /// The households whose flag in `keep` is true, in the same (id) order.
-    func keeping(_ keep: [Bool], dimensions d: Int) -> Households {
-        var out = Households()
-        for h in 0..<count where keep[h] {
-            out.ids.append(ids[h]); out.names.append(names[h]); out.locations.append(locations[h])
-            out.members.append(members[h]); out.severity.append(severity[h])
-            out.needs += needs[(h * d)..<((h + 1) * d)]
-            out.idNumbers.append(idNumbers[h]); out.phones.append(phones[h]); out.lines.append(lines[h])
-        }
-        return out
-    }
-}
-
-extension Helpers {
-    /// The helpers whose flag in `keep` is true, in the same (id) order.
-    func keeping(_ keep: [Bool], dimensions d: Int) -> Helpers {
-        var out = Helpers()
-        for g in 0..<count where keep[g] {
-            out.ids.append(ids[g]); out.names.append(names[g]); out.kinds.append(kinds[g])
-            out.capacity.append(capacity[g]); out.locations.append(locations[g])
-            out.offers += offers[(g * d)..<((g + 1) * d)]
-            out.organizations.append(organizations[g]); out.lines.append(lines[g])
-        }
-        return out
+            households: households.rows(keepHousehold.indices.filter { keepHousehold[$0] }),
+            helpers: changedHelpers.rows(keepHelper.indices.filter { keepHelper[$0] }))
     }
 }

@@ -43,7 +43,14 @@ extension YearlyPairing.Options {
             ("households", households), ("helpers", helpers), ("policy", policy), ("previous", previous),
             ("locks", locks), ("forbids", forbids),
         ]
-        return files.compactMap { role, path in path.flatMap { InputRecord(role: role, path: $0) } }
+        return InputRecord.records(files)
+    }
+}
+
+extension InputRecord {
+    /// A record for each given file, in the order given (roles without a file are left out).
+    static func records(_ files: [(role: String, path: String?)]) -> [InputRecord] {
+        files.compactMap { role, path in path.flatMap { InputRecord(role: role, path: $0) } }
     }
 }
 

@@ -192,6 +192,6 @@ extension WhatIf.Options {
             ("households", households), ("helpers", helpers), ("baseline", baseline), ("policy", policy),
             ("locks", locks), ("forbids", forbids),
         ]
-        return files.compactMap { role, path in path.flatMap { InputRecord(role: role, path: $0) } }
+        return InputRecord.records(files)
     }
 }
