@@ -25,30 +25,22 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "The CSV file to write.")
     var out: String
 
-    @Option(help: "Language of the list: en or zh.")
-    var lang: String = "en"
-
-    @Option(help: "Encoding of the list: utf-8 (with a byte-order mark, for Excel and WPS) or gb18030.")
-    var outputEncoding: String = "utf-8"
+    @OptionGroup var format: OutputFormatOptions
 
     @Flag(help: "Replace the output file if it exists.")
     var force = false
 
     func validate() throws {
         if !publicNotice { throw ValidationError("say what to export: --public (the list for public notice)") }
-        if Presentation.Language(rawValue: lang) == nil { throw ValidationError("--lang must be en or zh") }
-        for (name, value) in [("--encoding", encoding), ("--output-encoding", outputEncoding)] {
-            if let value, TextEncoding(rawValue: value.lowercased()) == nil {
-                throw ValidationError("\(name) must be utf-8 or gb18030")
-            }
+        if let encoding, TextEncoding(rawValue: encoding.lowercased()) == nil {
+            throw ValidationError("--encoding must be utf-8 or gb18030")
         }
     }
 
     func run() throws {
         var options = PublicExport.Options(households: households, helpers: helpers, pairs: pairs, output: out)
         options.encoding = encoding.flatMap { TextEncoding(rawValue: $0.lowercased()) }
-        options.presentation = Presentation(
-            language: Presentation.Language(rawValue: lang)!, encoding: TextEncoding(rawValue: outputEncoding.lowercased())!)
+        options.presentation = format.presentation
         options.force = force
         let count: Int
         do {

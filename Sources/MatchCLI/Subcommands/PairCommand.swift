@@ -15,11 +15,7 @@ struct PairCommand: ParsableCommand {
     @Option(help: "Directory for pairs.csv, unpaired.csv and summary.json.")
     var out: String = "out"
 
-    @Option(help: "Language of the CSV files: en or zh (Chinese headers and values, which read back in).")
-    var lang: String = "en"
-
-    @Option(help: "Encoding of the CSV files: utf-8 (with a byte-order mark, for Excel and WPS) or gb18030.")
-    var outputEncoding: String = "utf-8"
+    @OptionGroup var format: OutputFormatOptions
 
     @Flag(name: .customLong("public"), help: "Also write public.csv for public notice (公示): masked names, place and kind only.")
     var publicNotice = false
@@ -36,18 +32,13 @@ struct PairCommand: ParsableCommand {
 
     func validate() throws {
         try solving.check()
-        if Presentation.Language(rawValue: lang) == nil { throw ValidationError("--lang must be en or zh") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
-        if TextEncoding(rawValue: outputEncoding.lowercased()) == nil {
-            throw ValidationError("--output-encoding must be utf-8 or gb18030")
-        }
     }
 
     func run() throws {
         var options = inputs.options(outputDirectory: out)
         options.certificate = certificate
-        options.presentation = Presentation(
-            language: Presentation.Language(rawValue: lang)!, encoding: TextEncoding(rawValue: outputEncoding.lowercased())!)
+        options.presentation = format.presentation
         options.publicNotice = publicNotice
         options.report = report
         options.force = force

@@ -48,11 +48,7 @@ struct WhatIfCommand: ParsableCommand {
     @Option(help: "Directory for pairs.csv, unpaired.csv, diff.csv and summary.json (default: a dry run).")
     var out: String?
 
-    @Option(help: "Language of the CSV files: en or zh.")
-    var lang: String = "en"
-
-    @Option(help: "Encoding of the CSV files: utf-8 (with a byte-order mark) or gb18030.")
-    var outputEncoding: String = "utf-8"
+    @OptionGroup var format: OutputFormatOptions
 
     @Flag(help: "Also write report.html into --out: the baseline and the new plan side by side.")
     var report = false
@@ -62,10 +58,6 @@ struct WhatIfCommand: ParsableCommand {
 
     func validate() throws {
         if report && out == nil { throw ValidationError("--report writes report.html into --out; give --out DIR") }
-        if Presentation.Language(rawValue: lang) == nil { throw ValidationError("--lang must be en or zh") }
-        if TextEncoding(rawValue: outputEncoding.lowercased()) == nil {
-            throw ValidationError("--output-encoding must be utf-8 or gb18030")
-        }
         if let encoding, TextEncoding(rawValue: encoding.lowercased()) == nil {
             throw ValidationError("--encoding must be utf-8 or gb18030")
         }
@@ -90,8 +82,7 @@ struct WhatIfCommand: ParsableCommand {
         options.changes.removedHouseholds = removeHousehold
         options.changes.capacity = capacity.compactMap(parseCapacity).map { (id: $0.0, capacity: $0.1) }
         options.outputDirectory = out
-        options.presentation = Presentation(
-            language: Presentation.Language(rawValue: lang)!, encoding: TextEncoding(rawValue: outputEncoding.lowercased())!)
+        options.presentation = format.presentation
         options.force = force
         options.report = report
         let outcome: WhatIf.Outcome
