@@ -11,9 +11,9 @@
 struct EligiblePairs: @unchecked Sendable {
     let model: CostModel
     /// Helpers with spare capacity, by district; `everyone` when some kind reaches all.
-    private let byDistrict: [[Int32]]
-    private let citywide: [Int32]
-    private let everyone: [Int32]?
+    private var byDistrict: [HelperBlock]
+    private var citywide: HelperBlock
+    private var everyone: HelperBlock?
     private let helperDistrict: [Int32]
     private let helperStreet: [Int32]
     private let helperCommunity: [Int32]
@@ -26,6 +26,32 @@ struct EligiblePairs: @unchecked Sendable {
     private let kindRulesActive: Bool
     private let hasSpareCapacity: [Bool]
 
+    /// A list of helpers with what a pair's cost needs of each, in list order (structure of
+    /// arrays), so that a scan reads memory front to back instead of jumping by helper index.
+    struct HelperBlock: Sendable {
+        var helpers: [Int32] = []
+        var district: [Int32] = []
+        var street: [Int32] = []
+        var community: [Int32] = []
+        var offer: [UInt64] = []
+        /// Ascending prices when the block is sorted by price (`ordered(by:)`), else empty.
+        var price: [Int] = []
+
+        var count: Int { helpers.count }
+
+        /// The helpers `list` (indices into the roll), with their fields gathered.
+        init(_ list: [Int32], _ pairs: EligiblePairs, price: [Int]? = nil) {
+            helpers = list
+            district = list.map { pairs.helperDistrict[Int($0)] }
+            street = list.map { pairs.helperStreet[Int($0)] }
+            community = list.map { pairs.helperCommunity[Int($0)] }
+            offer = pairs.packedOffers.isEmpty ? Array(repeating: 0, count: list.count) : list.map { pairs.packedOffers[Int($0)] }
+            if let price { self.price = list.map { price[Int($0)] } }
+        }
+
+        init() {}
+    }
+
     /// `residualCapacity[g] > 0` marks the helpers that can still take a household.
     init(model: CostModel, residualCapacity: [Int32]) {
         self.model = model
@@ -37,10 +63,7 @@ struct EligiblePairs: @unchecked Sendable {
             let d = roll.helpers.locations[g].district
             if d < 0 { citywide.append(Int32(g)) } else { byDistrict[Int(d)].append(Int32(g)) }
         }
-        self.byDistrict = byDistrict
-        self.citywide = citywide
         hasSpareCapacity = residualCapacity.map { $0 > 0 }
-        everyone = model.reach >= 3 ? all : nil
         helperDistrict = roll.helpers.locations.map(\.district)
         helperStreet = roll.helpers.locations.map(\.street)
         helperCommunity = roll.helpers.locations.map(\.community)
@@ -58,6 +81,14 @@ struct EligiblePairs: @unchecked Sendable {
         uniformWeight = packable && model.weights.allSatisfy({ $0 == first }) ? first : nil
         kindRulesActive = model.kindMinSeverity.contains { $0 > 1 }
             || model.kindMaxDistance.contains { $0 != model.policy.maxDistance }
+        self.byDistrict = []
+        self.citywide = HelperBlock()
+        self.everyone = nil
+        // Blocks gather fields through self, so they are built once the fields are set.
+        let me = self
+        self.byDistrict = byDistrict.map { HelperBlock($0, me) }
+        self.citywide = HelperBlock(citywide, me)
+        self.everyone = model.reach >= 3 ? HelperBlock(all, me) : nil
     }
 
     /// Σ_d max(0, need_d − offer_d) over packed bytes holding levels 0...3.
@@ -135,66 +166,141 @@ struct EligiblePairs: @unchecked Sendable {
     @inline(__always)
     func forEach(_ h: Int, in ordered: PriceOrder?, below limit: Int, _ body: (Int, Int) -> Void) {
         let household = view(h)
+        @inline(__always) func visit(_ block: HelperBlock) {
+            block.helpers.withUnsafeBufferPointer { helpers in
+            block.district.withUnsafeBufferPointer { district in
+            block.street.withUnsafeBufferPointer { street in
+            block.community.withUnsafeBufferPointer { community in
+            block.offer.withUnsafeBufferPointer { offer in
+            block.price.withUnsafeBufferPointer { price in
+                let sorted = !price.isEmpty
+                for i in 0..<helpers.count {
+                    if sorted && price[i] >= limit { break }
+                    let g = Int(helpers[i])
+                    if let c = cost(
+                        household, g, district: district[i], street: street[i], community: community[i],
+                        offer: offer[i])
+                    {
+                        body(g, c)
+                    }
+                }
+            }}}}}}
+        }
         let here = household.here
-        helperDistrict.withUnsafeBufferPointer { district in
-        helperStreet.withUnsafeBufferPointer { street in
-        helperCommunity.withUnsafeBufferPointer { community in
-        packedOffers.withUnsafeBufferPointer { offers in
-            @inline(__always) func visit(_ list: [Int32], _ prices: [Int]?) {
-                list.withUnsafeBufferPointer { list in
-                    for (i, g32) in list.enumerated() {
-                        if let prices, prices[i] >= limit { break }
-                        let g = Int(g32)
-                        if let c = cost(
-                            household, g, district: district[g], street: street[g], community: community[g],
-                            offer: offers.isEmpty ? 0 : offers[g])
-                        {
-                            body(g, c)
-                        }
-                    }
-                }
-            }
-            if let ordered {
-                if let everyone = ordered.everyone {
-                    visit(everyone.helpers, everyone.prices)
-                } else {
-                    if here.district >= 0 {
-                        let list = ordered.byDistrict[Int(here.district)]
-                        visit(list.helpers, list.prices)
-                    }
-                    visit(ordered.citywide.helpers, ordered.citywide.prices)
-                }
-            } else if let everyone {
-                visit(everyone, nil)
+        if let ordered {
+            if let everyone = ordered.everyone {
+                visit(everyone)
             } else {
-                if here.district >= 0 { visit(byDistrict[Int(here.district)], nil) }
-                visit(citywide, nil)
+                if here.district >= 0 { visit(ordered.byDistrict[Int(here.district)]) }
+                visit(ordered.citywide)
             }
+        } else if let everyone {
+            visit(everyone)
+        } else {
+            if here.district >= 0 { visit(byDistrict[Int(here.district)]) }
+            visit(citywide)
         }
+    }
+
+    /// Calls `body(g, cost, reduced)` for every eligible helper g of household h whose reduced
+    /// cost `c(h,g) − u + v_g` is negative, v being the prices `ordered` was sorted by. This
+    /// is the pricing scan: it stops at the first helper priced at `u + keep_bonus` or more
+    /// (no pair with it can undercut, since c ≥ −keep_bonus).
+    @inline(__always)
+    func forEachUndercutting(_ h: Int, u: Int, in ordered: PriceOrder, _ body: (Int, Int, Int) -> Void) {
+        let limit = u + model.policy.keepBonus
+        guard isPlain else {
+            forEach(h, in: ordered, below: limit) { g, c in
+                if c - u + ordered.price(of: g) < 0 { body(g, c, c - u + ordered.price(of: g)) }
+            }
+            return
         }
+        scanPlain(h, ordered.everyone, ordered.byDistrict, ordered.citywide) { price, _ in
+            price < limit ? (price - u) : nil
+        } body: { g, c, shifted in
+            if c + shifted < 0 { body(g, c, c + shifted) }
         }
+    }
+
+    /// Calls `body(g, cost)` for every eligible helper g of household h (spare capacity only),
+    /// like `forEach(_:_:)` but through the plain fast loop when the model allows it.
+    @inline(__always)
+    func forEachCost(_ h: Int, _ body: (Int, Int) -> Void) {
+        guard isPlain else { return forEach(h, body) }
+        scanPlain(h, everyone, byDistrict, citywide) { _, _ in 0 } body: { g, c, _ in body(g, c) }
+    }
+
+    /// Equal weights, no kind rules, nothing forbidden: the cost is computed inline.
+    private var isPlain: Bool { uniformWeight != nil && !kindRulesActive && model.forbidden.isEmpty }
+
+    /// The branch-light loop over the blocks household h reaches. `shift(price, i)` returns
+    /// the amount added to each cost (nil stops the block: blocks sorted by price end there);
+    /// `body(g, cost, shift)` gets every eligible pair.
+    @inline(__always)
+    private func scanPlain(
+        _ h: Int, _ everyone: HelperBlock?, _ byDistrict: [HelperBlock], _ citywide: HelperBlock,
+        shift: (Int, Int) -> Int?, body: (Int, Int, Int) -> Void
+    ) {
+        let household = view(h)
+        let here = household.here
+        let severity = household.severity &* (uniformWeight ?? 1)
+        let penalty = model.policy.distancePenalty
+        let maxDistance = model.policy.maxDistance
+        let keep = model.policy.keepBonus
+        let need = household.need
+        @inline(__always) func visit(_ block: HelperBlock) {
+            block.helpers.withUnsafeBufferPointer { helpers in
+            block.district.withUnsafeBufferPointer { district in
+            block.street.withUnsafeBufferPointer { street in
+            block.community.withUnsafeBufferPointer { community in
+            block.offer.withUnsafeBufferPointer { offer in
+            block.price.withUnsafeBufferPointer { price in
+                let priced = !price.isEmpty
+                for i in 0..<helpers.count {
+                    guard let added = shift(priced ? price[i] : 0, i) else { break }
+                    let d = district[i]
+                    let dist = d != here.district ? 3 : (street[i] != here.street ? 2 : (community[i] != here.community ? 1 : 0))
+                    if dist > maxDistance && d >= 0 { continue }
+                    let g = Int(helpers[i])
+                    var c = severity &* Self.packedDeficit(need, offer[i]) &+ penalty &* dist
+                    if g == household.previous { c -= keep }
+                    body(g, c, added)
+                }
+            }}}}}}
+        }
+        if let everyone {
+            visit(everyone)
+        } else {
+            if here.district >= 0 { visit(byDistrict[Int(here.district)]) }
+            visit(citywide)
         }
     }
 
     /// The helper lists sorted by ascending price, for scans that only need cheap helpers.
     struct PriceOrder: Sendable {
-        struct List: Sendable { var helpers: [Int32]; var prices: [Int] }
-        var byDistrict: [List]
-        var citywide: List
-        var everyone: List?
+        var byDistrict: [HelperBlock]
+        var citywide: HelperBlock
+        var everyone: HelperBlock?
+        /// The prices the blocks were sorted by, by helper index.
+        var prices: [Int]
+
+        @inline(__always) func price(of g: Int) -> Int { prices[g] }
     }
 
     /// Sorts the helper lists by `price` (ties by index, so the order is deterministic).
     ///
     /// - Complexity: O(k log k) for k helpers.
     func ordered(by price: [Int]) -> PriceOrder {
-        func sort(_ list: [Int32]) -> PriceOrder.List {
-            let sorted = list.sorted { (price[Int($0)], $0) < (price[Int($1)], $1) }
-            return PriceOrder.List(helpers: sorted, prices: sorted.map { price[Int($0)] })
+        func sort(_ block: HelperBlock) -> HelperBlock {
+            let sorted = block.helpers.sorted { (price[Int($0)], $0) < (price[Int($1)], $1) }
+            return HelperBlock(sorted, self, price: price)
         }
         return PriceOrder(
-            byDistrict: byDistrict.map(sort), citywide: sort(citywide), everyone: everyone.map(sort))
+            byDistrict: byDistrict.map(sort), citywide: sort(citywide), everyone: everyone.map(sort), prices: price)
     }
+
+    /// The packed offers of helper g (0 when dimensions do not pack).
+    func packedOffer(_ g: Int) -> UInt64 { packedOffers.isEmpty ? 0 : packedOffers[g] }
 
     /// The general deficit, for unequal weights or more than eight dimensions.
     private func weightedDeficit(_ h: Int, _ g: Int) -> Int {

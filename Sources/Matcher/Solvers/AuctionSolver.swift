@@ -35,6 +35,16 @@ public struct AuctionSolver: Sendable {
     /// instances (costs 0..1000 / 0..30): α = 3: 1.32 M / 1.85 M; 6: 1.03 M / 1.78 M;
     /// 8: 1.00 M / 1.63 M; 10: 0.94 M / 1.92 M; 16: 0.87 M / 1.67 M; 20: 0.86 M / 2.00 M.
     public var scalingFactor = 16
+    /// Costs are multiplied by this (nil: rows + 1, which makes the final phase exact by
+    /// Bertsekas' n·ε < S bound). A small scale (say 64) is a coarse but much quicker start;
+    /// its prices are then rounded to the nearest integer, not floored (see `handOver`).
+    public var scale: Int? = nil
+    /// The first phase's ε in cost units (nil: the largest cost / `scalingFactor`).
+    public var firstEpsilon: Int? = nil
+    /// Reverse bids after each phase, so that no empty slot keeps a price (see
+    /// `AuctionMarket+Reverse.swift`). Needed when rows may stay unassigned and outnumber the
+    /// places, as in the yearly pairing; the DIMACS problems of `match solve` do without.
+    public var reverseBids = false
     /// Give up after this many bids per row per phase on average (then the Hungarian solves).
     public var bidsPerRowAndPhase = 64
 
@@ -55,11 +65,14 @@ public struct AuctionSolver: Sendable {
 
     /// Runs the phases; nil when the auction gave up.
     func auction(_ problem: AssignmentProblem) -> AuctionMarket? {
-        var market = AuctionMarket(problem)
+        var market = AuctionMarket(problem, scale: scale)
         guard market.scale > 0 else { return nil }
         let bidLimit = bidsPerRowAndPhase * max(1, problem.rowCount)
         var epsilon = max(1, market.largestScaled / scalingFactor)
+        if let units = firstEpsilon { epsilon = max(1, min(epsilon, units * market.scale)) }
         var phases = 0
+        let incoming = reverseBids ? AuctionMarket.IncomingArcs(problem) : nil
+        var reverseBidCount = 0
         while true {
             phases += 1
             market.preparePhase(epsilon: epsilon)
@@ -67,10 +80,11 @@ public struct AuctionSolver: Sendable {
                 trace("auction: gave up in phase \(phases) after \(market.bids) bids")
                 return nil
             }
+            if let incoming { reverseBidCount += market.reverseRepair(epsilon: epsilon, incoming: incoming) }
             if epsilon == 1 { break }
             epsilon = max(1, epsilon / scalingFactor)
         }
-        trace("auction: \(phases) phases, \(market.bids) bids")
+        trace("auction: \(phases) phases, \(market.bids) bids, \(reverseBidCount) reverse bids")
         return market
     }
 }
@@ -103,11 +117,15 @@ struct AuctionMarket {
     /// (|scaled costs| < Int.max / 8), yet safe to add a scaled cost to.
     static let closed = Int.max / 2
 
-    init(_ problem: AssignmentProblem) {
+    /// Rounding of prices in `handOver`: nearest for a coarse scale, floor for the exact one.
+    let roundsToNearest: Bool
+
+    init(_ problem: AssignmentProblem, scale chosen: Int? = nil) {
         self.problem = problem
         let n = problem.rowCount, k = problem.columnCount
         let largest = max(1, problem.largestAbsoluteCost)
-        let s = n + 1
+        let s = max(1, chosen ?? (n + 1))
+        roundsToNearest = chosen != nil
         let (scaled, o1) = largest.multipliedReportingOverflow(by: s)
         let (limit, o2) = scaled.multipliedReportingOverflow(by: 4 * n + 8)
         let fits = !o1 && !o2 && limit < Int.max / 8
@@ -247,7 +265,11 @@ struct AuctionMarket {
         let n = problem.rowCount, k = problem.columnCount
         var column = [Int32](repeating: -1, count: n)
         var v = [Int](repeating: 0, count: k)
-        for g in 0..<k where cheapestSlot[g] >= 0 { v[g] = cheapestPrice[g] / scale }
+        // A bid leaves a price just below a multiple of the scale (at k·S − ε) when a row is
+        // indifferent between two options; with a coarse scale flooring would then break
+        // tightness on thousands of rows, rounding to the nearest keeps them tight.
+        let half = roundsToNearest ? scale / 2 : 0
+        for g in 0..<k where cheapestSlot[g] >= 0 { v[g] = (cheapestPrice[g] + half) / scale }
         var u = [Int](repeating: 0, count: n)
         var objective = 0
         for r in 0..<n {

@@ -10,13 +10,14 @@ public enum PairingCertificate {
         let hs = model.roll.households
         let pairs = EligiblePairs(model: model, residualCapacity: result.residualCapacity)
         let v = result.helperPrice
+        let order = pairs.ordered(by: v)
         let perChunk = parallelChunks(total: hs.count, threads: threads) { range -> [String] in
             var out: [String] = []
             for h in range {
                 guard let u = result.householdPrice[h] else { continue }
-                pairs.forEach(h) { g, cost in
-                    if u - v[g] > cost && out.count < 10 {
-                        out.append("household \(h), helper \(g): u − v exceeds the cost by \(u - v[g] - cost)")
+                pairs.forEachUndercutting(h, u: u, in: order) { g, cost, reduced in
+                    if out.count < 10 {
+                        out.append("household \(h), helper \(g): u − v exceeds the cost by \(-reduced)")
                     }
                 }
             }

@@ -3,19 +3,23 @@ import Foundation
 /// The exact yearly pairing: SPEC's default model solved to proven optimality over *all*
 /// eligible pairs, while the assignment solver only ever sees a short candidate list.
 ///
-/// **Method** (column generation over the pairs, with the Hungarian method as the solver
-/// of each restricted problem):
+/// **Method** (column generation over the pairs, with an auction start and the Hungarian
+/// method as the exact solver of each restricted problem):
 /// 1. Locked pairs are fixed; their helpers' capacity is reduced.
 /// 2. Every free household gets the `candidatesPerHousehold` eligible helpers of least cost
 ///    (ties broken by a hash of the pair, so equal helpers are spread, not piled onto one),
 ///    plus its previous helper.
-/// 3. ``HungarianSolver`` solves the restricted problem and returns prices u, v.
+/// 3. The restricted problem is solved with prices u, v: when it is new or much changed, by a
+///    coarse ``AuctionSolver`` start (costs ×64, ε from one cost unit down, reverse bids for
+///    places left empty with a price) finished by the Hungarian's exact warm start; when few
+///    households gained pairs, by ``HungarianSolver`` warm-started from the last round.
 /// 4. Pricing: every eligible pair left out is priced with `c(h,g) − u_h + v_g`. If none is
 ///    negative, (u, v) is dual feasible for the full problem, and the plan is optimal for
 ///    it — the certificate covers all eligible pairs. Otherwise the most negative pairs of
-///    each household join the list and the restricted problem is solved again: warm-started
-///    from the last plan and prices when few households gained pairs (see
-///    `HungarianSolver+WarmStart.swift`), afresh otherwise. After a warm round pricing is
+///    each household join the list and the restricted problem is solved again (step 3).
+///    The scan runs over helpers sorted by price in contiguous blocks and stops at the first
+///    helper priced `u_h + keep_bonus` or more (`EligiblePairs.forEachUndercutting`). After a
+///    warm round pricing is
 ///    incremental: only households whose price rose and helpers whose price fell can have
 ///    gained a negative pair, so only they are scanned.
 /// The loop ends because each round adds at least one pair, and there are finitely many.
@@ -25,22 +29,35 @@ import Foundation
 /// - Invariant at exit: `u_h − v_g ≤ c(h,g)` for every eligible (h,g) with g having spare
 ///   capacity after locks, `u_h ≤ p(h)`, `v ≥ 0`, and Σu − Σ residual·v = objective − locked.
 ///
-/// Why not ``AuctionSolver``'s start here, which makes `match solve` 8× faster: this
-/// problem has more households than places and a price-free "unpaired" option, so an
-/// ε-scaling auction leaves places it emptied between phases with stale prices (22,000 such
-/// helpers on the dalian preset), and the exact repair of those cost more than the cold
-/// Hungarian solve (measured: 93–108 s against 44–55 s end to end on a loaded machine; with
-/// reverse bids 9.5 M bids per round; single-phase auctions 50–60 s).
+/// Why this auction and not `match solve`'s: the pairing has more households than places and
+/// a price-free "unpaired" option, so places that a phase empties keep prices nobody pays.
+/// Without reverse bids the Hungarian's exact repair of those (22,000 helpers on the dalian
+/// preset) cost more than a cold Hungarian solve; with them no empty place keeps a price.
+/// The exact scale (rows + 1) needs 5–6 phases; ×64 needs 4, and rounding its prices to the
+/// nearest integer leaves ~100 rows for the Hungarian instead of ~3,900 with flooring
+/// (dalian seed 1, round 1: auction + finish 0.45 s against 1.5 s for the cold Hungarian).
 public struct PairingSolver: Sendable {
-    /// Measured on the first dalian preset (seed 1, 33,318 pairs), whole runs: cold re-solves, K = M = 8
-    /// took 39.9 s, 16/16 49.6 s, 24/24 37.0 s; with warm starts and incremental pricing,
-    /// 24/24 17.2 s, 32/32 22.9 s, 24/48 25.4 s, 64/24 24.5 s, 96/24 24.8 s.
+    /// Measured on the first dalian preset (seed 1), whole runs with the auction start and the
+    /// block scans (machine shared with another job): K/M = 24/24 12.2 s, 24/12 14.5 s,
+    /// 16/16 16.7 s, 32/16 14.2 s, 24/8 17.6 s; 24/24 with warm starts below 2 % 15.8 s.
+    /// (Before the auction start: cold Hungarian re-solves 24/24 37.0 s, with warm starts
+    /// 17.2 s on a quiet machine.)
     public var candidatesPerHousehold = 24
     public var addedPerRound = 24
     /// Warm-start a round when fewer than this share of households gained pairs.
     public var warmStartShare = 0.1
     /// Threads for candidate lists and pricing (nil: all cores). The plan does not depend on it.
     public var threads: Int? = nil
+
+    /// The start of rounds solved afresh (see the type's doc comment).
+    public var coldStart: AuctionSolver = {
+        var auction = AuctionSolver()
+        auction.scale = 64
+        auction.firstEpsilon = 1
+        auction.scalingFactor = 4
+        auction.reverseBids = true
+        return auction
+    }()
 
     public init() {}
 
@@ -73,7 +90,9 @@ public struct PairingSolver: Sendable {
                 capacity: residual, unassignedCost: unpaired)
             stats.candidateArcs = problem.arcCount
             let solveStart = clock.now
-            let outcome = HungarianSolver().solve(problem, rowOrder: Self.rowOrder(unpaired), warmStart: previous)
+            let outcome = previous == nil
+                ? coldStart.solve(problem, rowOrder: Self.rowOrder(unpaired))
+                : HungarianSolver().solve(problem, rowOrder: Self.rowOrder(unpaired), warmStart: previous)
             stats.solveSeconds += seconds(since: solveStart, clock)
             guard case .optimal(let solution) = outcome else {
                 // Unassigned rows are allowed and costs were bounded by CostModel, so neither
@@ -94,7 +113,7 @@ public struct PairingSolver: Sendable {
             stats.pricingSeconds += seconds(since: pricingStart, clock)
             let added = additions.reduce(0) { $0 + $1.count }
             stats.pricedOutPairs.append(added)
-            trace("round \(stats.rounds): arcs \(problem.arcCount), solve \(stats.solveSeconds) s, pricing \(stats.pricingSeconds) s, added \(added)")
+            trace("round \(stats.rounds) at \(seconds(since: started, clock)): arcs \(problem.arcCount), solve \(stats.solveSeconds) s, pricing \(stats.pricingSeconds) s, added \(added)")
             if added == 0 {
                 var helperOf = locked
                 for (r, h) in freeHouseholds.enumerated() { helperOf[h] = solution.column[r] }
@@ -143,7 +162,7 @@ public struct PairingSolver: Sendable {
                 best.removeAll()
                 var previousArc: (Int32, Int)? = nil
                 let previous = Int(model.previousHelper[h])
-                pairs.forEach(h) { g, cost in
+                pairs.forEachCost(h) { g, cost in
                     if g == previous { previousArc = (Int32(g), cost) }
                     best.offer(key: cost, tie: SplitMix64.mix(h, g), item: Int32(g), value: cost)
                 }
@@ -218,7 +237,7 @@ public struct PairingSolver: Sendable {
         let m = addedPerRound
         // c(h,g) ≥ −keep_bonus, so only helpers priced below u_h + keep_bonus can undercut.
         let order = pairs.ordered(by: solution.columnPrice)
-        let keep = pairs.model.policy.keepBonus
+
         let parts = parallelChunks(total: rows.count, threads: threads) { range -> [[(Int32, Int)]] in
             var worst = SmallestK(k: m)
             var out: [[(Int32, Int)]] = []
@@ -227,11 +246,8 @@ public struct PairingSolver: Sendable {
                 let h = rows[r]
                 let u = solution.rowPrice[r]
                 worst.removeAll()
-                pairs.forEach(h, in: order, below: u + keep) { g, cost in
-                    let reduced = cost - u + solution.columnPrice[g]
-                    if reduced < 0 {
-                        worst.offer(key: reduced, tie: SplitMix64.mix(h, g), item: Int32(g), value: cost)
-                    }
+                pairs.forEachUndercutting(h, u: u, in: order) { g, cost, reduced in
+                    worst.offer(key: reduced, tie: SplitMix64.mix(h, g), item: Int32(g), value: cost)
                 }
                 out.append(zip(worst.items, worst.values).map { ($0, $1) })
             }
