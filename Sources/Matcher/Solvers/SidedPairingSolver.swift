@@ -26,7 +26,11 @@ public struct SidedPairingSolver: Sendable {
     /// Stop when the proven relative gap is at most this.
     public var targetGap: Double = 0
     /// Share of the time limit the Lagrangian may use before GLPK takes over.
-    public var lagrangianShare = 0.7
+    public var lagrangianShare = 0.2
+    /// Share of the time limit by which the LP column generation must end (after the Lagrangian).
+    public var columnGenerationShare = 0.93
+    /// Pairs per household in the first restricted LP.
+    public var startingColumnsPerHousehold = 3
     /// Largest number of pairs handed to GLPK.
     public var maximumColumns = 60_000
     /// Use GLPK (ignored in a build without the GLPK trait).
@@ -57,7 +61,7 @@ public struct SidedPairingSolver: Sendable {
         }
         let glpk = useGLPK && Self.glpkAvailable
         let lagrangianDeadline = glpk ? started + .milliseconds(Int64(timeLimit * lagrangianShare * 1000)) : deadline
-        let relaxed = lagrangian.run(deadline: lagrangianDeadline, targetGap: targetGap)
+        var relaxed = lagrangian.run(deadline: lagrangianDeadline, targetGap: targetGap)
         var outcome = SidedPairingOutcome(
             plan: relaxed.incumbent, objective: relaxed.incumbent == nil ? nil : relaxed.incumbentObjective,
             bound: relaxed.bound, lagrangianBound: relaxed.bound, lagrangianRounds: relaxed.rounds,
@@ -70,6 +74,18 @@ public struct SidedPairingSolver: Sendable {
         if let gap = outcome.gap, gap <= targetGap { return finish(outcome, model, locked, clock, started) }
 
         #if GLPK
+        let lpStart = clock.now
+        relaxed = linearProgramBound(
+            lagrangian, relaxed, deadline: started + .milliseconds(Int64(timeLimit * columnGenerationShare * 1000)))
+        outcome.columnGenerationSeconds = LagrangianPairing.seconds(clock.now - lpStart)
+        outcome.bound = max(outcome.bound, relaxed.bound)
+        outcome.lagrangianBound = outcome.bound
+        if let plan = relaxed.incumbent, relaxed.incumbentObjective < (outcome.objective ?? .max) {
+            outcome.plan = plan
+            outcome.objective = relaxed.incumbentObjective
+        }
+        if outcome.plan != nil && outcome.bound >= outcome.objective! { return finish(outcome, model, locked, clock, started) }
+        if let gap = outcome.gap, gap <= targetGap { return finish(outcome, model, locked, clock, started) }
         let (program, dropBound) = reducedProgram(lagrangian, relaxed)
         outcome.fixedBound = dropBound
         let solver = GLPKReducedSolver(
@@ -101,6 +117,57 @@ public struct SidedPairingSolver: Sendable {
         #endif
         return finish(outcome, model, locked, clock, started)
     }
+
+    #if GLPK
+    /// The LP bound: column generation (``PairingColumnGeneration``) from the relaxation's
+    /// best multipliers, its duals certified by ``LagrangianPairing/evaluate``. Returns the
+    /// result with the better multipliers (and prices), and the best incumbent of the three.
+    func linearProgramBound(
+        _ l: LagrangianPairing, _ r: LagrangianPairing.Result, deadline: ContinuousClock.Instant
+    ) -> LagrangianPairing.Result {
+        guard r.incumbent != nil, !r.helperPrice.isEmpty else { return r }
+        var generation = PairingColumnGeneration(relaxation: l)
+        generation.log = log
+        generation.echo = log != nil
+        let start = PairingColumnGeneration.startingColumns(l, r, k: startingColumnsPerHousehold)
+        log?("column generation: \(start.reduce(0) { $0 + $1.count }) starting columns")
+        var incumbent = [Int32](repeating: -1, count: l.free.count)
+        if let plan = r.incumbent { for (i, h) in l.free.enumerated() { incumbent[i] = plan[h] } }
+        let lp = generation.solve(start: start, incumbent: incumbent, deadline: deadline, searchDeadline: deadline)
+        log?(String(
+            format: "column generation: %d rounds, %d rows, %d columns, %d nonzeros, LP %.3f (%@), estimate %.3f%@",
+            lp.rounds, lp.rows, lp.columns, lp.nonzeros, lp.restrictedValue + Double(l.lockedCost),
+            lp.converged ? "optimal" : "not converged", lp.estimate + Double(l.lockedCost),
+            lp.failure.map { "; " + $0 } ?? ""))
+        guard !lp.lambda.isEmpty || !lp.mu.isEmpty else { return r }
+        let S = Double(l.scale)
+        let lambda = lp.lambda.map { Int(($0 * S).rounded()) }
+        let mu = lp.mu.map { Int(($0 * S).rounded()) }
+        var best = r
+        let certified = l.evaluate(
+            lambda: lambda, mu: mu, candidates: lp.columnsByHousehold,
+            deadline: ContinuousClock.now + .seconds(10))
+        if certified.scaledBound > r.scaledBound {
+            best = certified
+            best.rounds = r.rounds
+            best.incumbent = r.incumbent
+            best.incumbentObjective = r.incumbentObjective
+            best.candidateArcs = r.candidateArcs
+        }
+        if let plan = certified.incumbent, certified.incumbentObjective < best.incumbentObjective {
+            best.incumbent = plan
+            best.incumbentObjective = certified.incumbentObjective
+        }
+        for found in [lp.integralPlan, lp.searchPlan].compactMap({ $0 }) {
+            var plan = l.locked
+            for (i, h) in l.free.enumerated() { plan[h] = found[i] }
+            let value = l.objective(plan)
+            let meets = l.sides.shortfalls(helperOf: plan, places: l.model.roll.places).isEmpty
+            if meets && value < best.incumbentObjective { best.incumbent = plan; best.incumbentObjective = value }
+        }
+        return best
+    }
+    #endif
 
     private func finish(
         _ o: SidedPairingOutcome, _ model: CostModel, _ locked: [Int32], _ clock: ContinuousClock,
@@ -211,6 +278,7 @@ public struct SidedPairingOutcome: Sendable {
     var glpk: ReducedProgramOutcome? = nil
     public var lagrangianSeconds = 0.0
     public var glpkSeconds = 0.0
+    public var columnGenerationSeconds = 0.0
     public var seconds = 0.0
 
     /// Relative gap of the plan over the bound (nil without a plan).
