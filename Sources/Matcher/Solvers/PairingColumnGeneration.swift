@@ -51,10 +51,6 @@ struct PairingColumnGeneration {
         var converged = false
         /// The last restricted LP solution when it is integral (helper per free index), else nil.
         var integralPlan: [Int32]? = nil
-        /// The best plan of the price-and-branch search (helper per free index), and whether
-        /// GLPK searched the restricted master to the end.
-        var searchPlan: [Int32]? = nil
-        var searchSolved = false
         var rounds = 0
         var rows = 0
         var columns = 0
@@ -96,21 +92,13 @@ struct PairingColumnGeneration {
     /// `start`: initial pairs per free index (row r is household `free[r]`); must contain a
     /// plan meeting every rule, or the first LP may be infeasible.
     /// `incumbent`: helper per free index (-1 unpaired) of a plan meeting every rule whose
-    /// pairs are in `start`; it gives the first basis and the integer program's start.
-    /// After convergence, branch-and-cut on the restricted master (price-and-branch) looks
-    /// for a better plan until `searchDeadline`.
-    func solve(
-        start: [[(Int32, Int)]], incumbent: [Int32], deadline: ContinuousClock.Instant,
-        searchDeadline: ContinuousClock.Instant
-    ) -> Outcome {
+    /// pairs are in `start`; it gives the first basis.
+    func solve(start: [[(Int32, Int)]], incumbent: [Int32], deadline: ContinuousClock.Instant) -> Outcome {
         let me = self
-        return GLPKThread.run { me.run(start, incumbent, deadline: deadline, searchDeadline: searchDeadline) }
+        return GLPKThread.run { me.run(start, incumbent, deadline: deadline) }
     }
 
-    private func run(
-        _ start: [[(Int32, Int)]], _ incumbent: [Int32], deadline: ContinuousClock.Instant,
-        searchDeadline: ContinuousClock.Instant
-    ) -> Outcome {
+    private func run(_ start: [[(Int32, Int)]], _ incumbent: [Int32], deadline: ContinuousClock.Instant) -> Outcome {
         let l = relaxation, sides = l.sides, model = l.model
         let free = l.free, n = free.count, helpers = model.roll.helpers.count
         let residual = l.repair.residual, need = l.repair.need, room = l.repair.room
@@ -316,52 +304,11 @@ struct PairingColumnGeneration {
             }
             if integral { outcome.integralPlan = plan }
         }
-        if outcome.converged && !trapped && outcome.integralPlan == nil && clock.now < searchDeadline {
-            trapped = !search(lp, startColumn, columnHousehold, columnHelper, deadline: searchDeadline, &outcome)
-            if trapped { outcome.failure = "glp_intopt: " + message() }
-        }
         if trapped { return outcome }
         var byHousehold = [[(Int32, Int)]](repeating: [], count: n)
         for j in 0..<columnHousehold.count { byHousehold[Int(columnHousehold[j])].append((columnHelper[j], columnCost[j])) }
         outcome.columnsByHousehold = byHousehold
         return outcome
-    }
-
-    /// Price-and-branch: GLPK's branch-and-cut with the restricted master's pairs as binary
-    /// columns, from the optimal LP basis and the incumbent, until `deadline`. Any plan it
-    /// finds meets every rule (the master's rows are the rules). Its bound holds for these
-    /// pairs only and is not used. Returns false when GLPK trapped (the problem is gone).
-    private func search(
-        _ lp: OpaquePointer, _ startColumn: [Int32], _ household: [Int32], _ helper: [Int32],
-        deadline: ContinuousClock.Instant, _ outcome: inout Outcome
-    ) -> Bool {
-        let columns = household.count
-        for j in 1...columns { glp_set_col_kind(lp, Int32(j), GLP_BV) }
-        let left = LagrangianPairing.seconds(deadline - ContinuousClock.now)
-        let limit = Int32(max(1, min(left * 1000, Double(Int32.max - 1))))
-        var smcp = glp_smcp()
-        cglpk_init_smcp(&smcp, limit)
-        let lpCode = cglpk_guarded_simplex(lp, &smcp)  // the basis is still optimal: no iterations
-        if lpCode == CGLPK_TRAPPED { return false }
-        guard lpCode == 0, glp_get_status(lp) == GLP_OPT else { return true }
-        var iocp = glp_iocp()
-        let remaining = LagrangianPairing.seconds(deadline - ContinuousClock.now)
-        guard remaining > 0.5 else { return true }
-        cglpk_init_iocp(&iocp, Int32(min(remaining * 1000, Double(Int32.max - 1))), 0)
-        if echo { iocp.msg_lev = GLP_MSG_ON; iocp.out_frq = 2000 }
-        var start = [Double](repeating: 0, count: columns + 1)
-        for j in startColumn where j > 0 { start[Int(j)] = 1 }
-        var progress = cglpk_mip_progress()
-        var accepted: Int32 = 0
-        let code = cglpk_guarded_intopt_from(lp, &iocp, &progress, start, &accepted)
-        if code == CGLPK_TRAPPED { return false }
-        let status = glp_mip_status(lp)
-        guard status == GLP_OPT || status == GLP_FEAS else { return true }
-        var plan = [Int32](repeating: -1, count: startColumn.count)
-        for j in 0..<columns where glp_mip_col_val(lp, Int32(j + 1)) > 0.5 { plan[Int(household[j])] = helper[j] }
-        outcome.searchPlan = plan
-        outcome.searchSolved = code == 0
-        return true
     }
 }
 #endif
