@@ -178,3 +178,75 @@ int cglpk_guarded_load_matrix(glp_prob *P, int ne, const int ia[], const int ja[
     *element = 0;
     return guarded(call_load_matrix, &a);
 }
+
+struct add_columns_args {
+    glp_prob *P;
+    int count;
+    const double *objective;
+    const int *start, *rows;
+};
+
+static int call_add_columns(void *p) {
+    struct add_columns_args *a = p;
+    for (int k = 0; k < a->count; k++) {
+        if (a->start[k + 1] - a->start[k] > CGLPK_COLUMN_LIMIT) return CGLPK_BAD_INDEX;
+    }
+    if (a->count == 0) return 0;
+    int first = glp_add_cols(a->P, a->count);
+    int ind[CGLPK_COLUMN_LIMIT + 1];
+    double val[CGLPK_COLUMN_LIMIT + 1];
+    for (int k = 0; k < a->count; k++) {
+        int j = first + k, len = a->start[k + 1] - a->start[k];
+        for (int e = 0; e < len; e++) {
+            ind[e + 1] = a->rows[a->start[k] + e];
+            val[e + 1] = 1.0;
+        }
+        glp_set_col_bnds(a->P, j, GLP_LO, 0.0, 0.0);
+        glp_set_obj_coef(a->P, j, a->objective[k]);
+        glp_set_mat_col(a->P, j, len, ind, val);
+    }
+    return 0;
+}
+
+int cglpk_guarded_add_unit_columns(glp_prob *P, int count, const double objective[], const int start[],
+                                   const int rows[]) {
+    struct add_columns_args a = {P, count, objective, start, rows};
+    return guarded(call_add_columns, &a);
+}
+
+struct add_row_args {
+    glp_prob *P;
+    int type;
+    double bound;
+    int count;
+    const int *columns;
+};
+
+static int call_add_row(void *p) {
+    struct add_row_args *a = p;
+    int i = glp_add_rows(a->P, 1);
+    glp_set_row_bnds(a->P, i, a->type, a->bound, a->bound);
+    if (a->count > 0) {
+        int *ind = malloc(sizeof(int) * (size_t)(a->count + 1));
+        double *val = malloc(sizeof(double) * (size_t)(a->count + 1));
+        if (ind == NULL || val == NULL) {
+            free(ind);
+            free(val);
+            glp_del_rows(a->P, 1, (int[]){0, i});
+            return 0;
+        }
+        for (int e = 0; e < a->count; e++) {
+            ind[e + 1] = a->columns[e];
+            val[e + 1] = 1.0;
+        }
+        glp_set_mat_row(a->P, i, a->count, ind, val);
+        free(ind);
+        free(val);
+    }
+    return i;
+}
+
+int cglpk_guarded_add_unit_row(glp_prob *P, int type, double bound, int count, const int columns[]) {
+    struct add_row_args a = {P, type, bound, count, columns};
+    return guarded(call_add_row, &a);
+}

@@ -136,6 +136,42 @@ struct SidedCase {
             #expect(c.meetsRules(outcome.plan!) && c.isValidPlan(outcome.plan!), "seed \(seed)")
         }
     }
+
+    /// With the LP bound from column generation too: the plan is optimal, the bound equals
+    /// it (never above), every rule is met.
+    @Test(arguments: 0..<150)
+    func columnGenerationMatchesBruteForce(seed: Int) {
+        let c = SidedCase.random(seed: UInt64(seed))
+        let sides = SideConstraints(roll: c.model.roll, policy: c.model.policy)
+        var solver = SidedPairingSolver()
+        solver.timeLimit = 10
+        solver.columnGeneration = true
+        let outcome = solver.solve(c.model, sides: sides, lockedHelper: c.locked)
+        let optimum = c.bruteForceOptimum()
+        #expect(outcome.objective == optimum, "seed \(seed)")
+        if let optimum {
+            #expect(outcome.bound == optimum, "seed \(seed): bound \(outcome.bound), optimum \(optimum)")
+            #expect(c.meetsRules(outcome.plan!) && c.isValidPlan(outcome.plan!), "seed \(seed)")
+        }
+    }
+
+    /// The certified LP bound lies between the Lagrangian bound it improves on and the optimum.
+    @Test(arguments: 0..<150)
+    func linearProgramBoundIsProven(seed: Int) {
+        let c = SidedCase.random(seed: UInt64(seed))
+        let sides = SideConstraints(roll: c.model.roll, policy: c.model.policy)
+        let l = LagrangianPairing(model: c.model, sides: sides, locked: c.locked)
+        guard !l.repair.room.contains(where: { $0 < 0 }) else { return }
+        var short = l
+        short.maximumRounds = 2
+        let relaxed = short.run(deadline: .now + .seconds(5), targetGap: 0)
+        guard relaxed.incumbent != nil, let optimum = c.bruteForceOptimum() else { return }
+        let solver = SidedPairingSolver()
+        let lp = solver.linearProgramBound(l, relaxed, deadline: .now + .seconds(5), certifyBy: .now + .seconds(10))
+        #expect(lp.bound >= relaxed.bound, "seed \(seed)")
+        #expect(lp.bound <= optimum, "seed \(seed): LP bound \(lp.bound) above optimum \(optimum)")
+        #expect(lp.incumbentObjective >= optimum)
+    }
     #endif
 
     /// Without side constraints the relaxation is the plain pairing: same optimum as the

@@ -87,6 +87,22 @@ int cglpk_guarded_load_matrix(glp_prob *P, int ne, const int ia[], const int ja[
 int cglpk_guarded_intopt_from(glp_prob *P, const glp_iocp *parm, cglpk_mip_progress *progress,
                               const double start[], int *start_accepted);
 
+/// Appends `count` columns to P under the error guard, for column generation: column k has
+/// bounds [0, +inf), objective coefficient `objective[k]` and a coefficient 1 in the rows
+/// `rows[start[k]] ..< rows[start[k + 1]]` (1-based row numbers, distinct within a column,
+/// at most CGLPK_COLUMN_LIMIT of them). Arrays are 0-based. Returns 0, CGLPK_BAD_INDEX when a
+/// column is longer than the limit (nothing added), or CGLPK_TRAPPED.
+int cglpk_guarded_add_unit_columns(glp_prob *P, int count, const double objective[], const int start[],
+                                   const int rows[]);
+
+#define CGLPK_COLUMN_LIMIT 64
+
+/// Appends one row to P under the error guard: bounds of `type` (GLP_UP, GLP_LO, GLP_FX) at
+/// `bound`, coefficient 1 in the columns `columns[0] ..< columns[count]` (1-based column
+/// numbers, distinct). Its auxiliary variable is basic, so a valid basis stays valid.
+/// Returns the new row's number (≥ 1), 0 when out of memory (no row added), or CGLPK_TRAPPED.
+int cglpk_guarded_add_unit_row(glp_prob *P, int type, double bound, int count, const int columns[]);
+
 #define CGLPK_BAD_INDEX 1
 #define CGLPK_DUPLICATE 2
 

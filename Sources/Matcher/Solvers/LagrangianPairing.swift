@@ -103,7 +103,6 @@ struct LagrangianPairing {
     func run(deadline: ContinuousClock.Instant, targetGap: Double) -> Result {
         let clock = ContinuousClock(), started = clock.now
         let S = scale
-        let roll = model.roll, n = free.count
         let pairs = repair.pairs
         let lockedCost = self.lockedCost
         var lambda = [Double](repeating: 0, count: sides.coverage.count)
@@ -116,11 +115,6 @@ struct LagrangianPairing {
         var previous: AssignmentSolution? = nil
         var theta = 1.0, stale = 0
         let worst = worstPlan()
-        let constantOfRows = { (l: [Int]) -> Int in
-            var s = 0
-            for (i, x) in l.enumerated() { s += x * (repair.need[i] - rowSize[i]) }
-            return s
-        }
 
         func record(_ plan: [Int32]) {
             let value = objective(plan)
@@ -134,26 +128,10 @@ struct LagrangianPairing {
             result.rounds += 1
             let l = lambda.map { Int($0.rounded()) }
             let m = mu.map { Int($0.rounded()) }
-            var unpaired = freeUnpaired.map { $0 * S }
-            for (r, h) in free.enumerated() {
-                for rule in sides.rowOf.indices { unpaired[r] += l[Int(sides.rowOf[rule][h])] }
-            }
-            let cost = arcs.cost.indices.map { arcs.cost[$0] * S + (arcGroup[$0] >= 0 ? m[arcGroup[$0]] : 0) }
-            let problem = AssignmentProblem(
-                rowCount: n, columnCount: roll.helpers.count, arcStart: arcs.start, arcColumn: arcs.column,
-                arcCost: cost, capacity: repair.residual, unassignedCost: unpaired)
-            guard case .optimal(let solution) = HungarianSolver().solve(
-                problem, rowOrder: PairingSolver.rowOrder(unpaired), warmStart: previous)
-            else { preconditionFailure("Lagrangian subproblem not solved") }
+            let round = relax(l, m, arcs: arcs, arcGroup: arcGroup, previous: previous)
+            let solution = round.solution, householdPrice = round.householdPrice, additions = round.additions
             previous = solution
-            let spreadConstant = mu.isEmpty ? 0 : activeGroups.reduce(0) { $0 + m[$1] * Int(repair.room[$1]) }
-            let restricted = solution.objective + constantOfRows(l) - spreadConstant
-
-            // Certify over all eligible pairs; the undercutting ones join the candidates.
-            let (householdPrice, additions) = price(pairs, solution, unpaired: unpaired, mu: m)
-            var dual = householdPrice.reduce(0, +)
-            for (g, v) in solution.columnPrice.enumerated() { dual -= Int(repair.residual[g]) * v }
-            let certified = dual + constantOfRows(l) - spreadConstant
+            let restricted = round.restricted, certified = round.certified
             let proven = Self.ceilDiv(certified, S) + lockedCost
             let improved = certified > result.scaledBound
             if improved {

@@ -12,6 +12,11 @@ import Foundation
 ///    plan better than the incumbent and are dropped. When more than `maximumColumns` pairs
 ///    remain, only those with ρ ≤ D are kept, and plans using a dropped item cost at least
 ///    `LB* + (D + 1)/S`.
+/// 1b. Optionally (`columnGeneration`, trait `GLPK`) the LP bound: ``PairingColumnGeneration``
+///    solves the LP relaxation over all pairs, and its duals, certified in integers by
+///    ``LagrangianPairing/evaluate(lambda:mu:candidates:deadline:maximumRounds:)``, replace the
+///    relaxation's multipliers when their bound is higher (the LP bound is the best any
+///    multipliers can give).
 /// 3. GLPK (``GLPKReducedSolver``, trait `GLPK`) solves the reduced program from the
 ///    incumbent within the time left. Every plan either uses only kept items (cost ≥ GLPK's
 ///    bound) or some dropped one, so the proven bound is
@@ -27,6 +32,18 @@ public struct SidedPairingSolver: Sendable {
     public var targetGap: Double = 0
     /// Share of the time limit the Lagrangian may use before GLPK takes over.
     public var lagrangianShare = 0.7
+    /// Compute the LP bound by column generation between the Lagrangian and GLPK's
+    /// branch-and-cut (``PairingColumnGeneration``). Off by default: on xigang it needs about
+    /// 85 s of one core to converge and raises the bound by 20 (see docs/side-constraints.md).
+    public var columnGeneration = false
+    /// With column generation: the Lagrangian's share of the time limit, and the share by
+    /// which column generation must end.
+    public var lagrangianShareBeforeColumnGeneration = 0.2
+    public var columnGenerationShare = 0.75
+    /// Column generation only up to this many free households (GLPK's simplex is too slow beyond).
+    public var columnGenerationLimit = 20_000
+    /// Pairs per household in the first restricted LP.
+    public var startingColumnsPerHousehold = 3
     /// Largest number of pairs handed to GLPK.
     public var maximumColumns = 60_000
     /// Use GLPK (ignored in a build without the GLPK trait).
@@ -56,8 +73,10 @@ public struct SidedPairingSolver: Sendable {
                 plan: nil, objective: nil, bound: .max, lagrangianBound: .max, lagrangianRounds: 0, candidateArcs: 0)
         }
         let glpk = useGLPK && Self.glpkAvailable
-        let lagrangianDeadline = glpk ? started + .milliseconds(Int64(timeLimit * lagrangianShare * 1000)) : deadline
-        let relaxed = lagrangian.run(deadline: lagrangianDeadline, targetGap: targetGap)
+        let generate = glpk && columnGeneration && lagrangian.free.count <= columnGenerationLimit
+        let share = generate ? lagrangianShareBeforeColumnGeneration : lagrangianShare
+        let lagrangianDeadline = glpk ? started + .milliseconds(Int64(timeLimit * share * 1000)) : deadline
+        var relaxed = lagrangian.run(deadline: lagrangianDeadline, targetGap: targetGap)
         var outcome = SidedPairingOutcome(
             plan: relaxed.incumbent, objective: relaxed.incumbent == nil ? nil : relaxed.incumbentObjective,
             bound: relaxed.bound, lagrangianBound: relaxed.bound, lagrangianRounds: relaxed.rounds,
@@ -70,6 +89,21 @@ public struct SidedPairingSolver: Sendable {
         if let gap = outcome.gap, gap <= targetGap { return finish(outcome, model, locked, clock, started) }
 
         #if GLPK
+        if generate {
+            let lpStart = clock.now
+            relaxed = linearProgramBound(
+                lagrangian, relaxed, deadline: started + .milliseconds(Int64(timeLimit * columnGenerationShare * 1000)),
+                certifyBy: deadline)
+            outcome.columnGenerationSeconds = LagrangianPairing.seconds(clock.now - lpStart)
+        }
+        outcome.bound = max(outcome.bound, relaxed.bound)
+        outcome.lagrangianBound = outcome.bound
+        if let plan = relaxed.incumbent, relaxed.incumbentObjective < (outcome.objective ?? .max) {
+            outcome.plan = plan
+            outcome.objective = relaxed.incumbentObjective
+        }
+        if outcome.plan != nil && outcome.bound >= outcome.objective! { return finish(outcome, model, locked, clock, started) }
+        if let gap = outcome.gap, gap <= targetGap { return finish(outcome, model, locked, clock, started) }
         let (program, dropBound) = reducedProgram(lagrangian, relaxed)
         outcome.fixedBound = dropBound
         let solver = GLPKReducedSolver(
@@ -101,6 +135,58 @@ public struct SidedPairingSolver: Sendable {
         #endif
         return finish(outcome, model, locked, clock, started)
     }
+
+    #if GLPK
+    /// The LP bound: column generation (``PairingColumnGeneration``) from the relaxation's
+    /// best multipliers, its duals certified by ``LagrangianPairing/evaluate``. Returns the
+    /// result with the better multipliers (and prices), and the best incumbent of the three.
+    func linearProgramBound(
+        _ l: LagrangianPairing, _ r: LagrangianPairing.Result, deadline: ContinuousClock.Instant,
+        certifyBy: ContinuousClock.Instant
+    ) -> LagrangianPairing.Result {
+        guard r.incumbent != nil, !r.helperPrice.isEmpty else { return r }
+        var generation = PairingColumnGeneration(relaxation: l)
+        generation.log = log
+        generation.echo = log != nil
+        let start = PairingColumnGeneration.startingColumns(l, r, k: startingColumnsPerHousehold)
+        log?("column generation: \(start.reduce(0) { $0 + $1.count }) starting columns")
+        var incumbent = [Int32](repeating: -1, count: l.free.count)
+        if let plan = r.incumbent { for (i, h) in l.free.enumerated() { incumbent[i] = plan[h] } }
+        let lp = generation.solve(start: start, incumbent: incumbent, deadline: deadline)
+        log?(String(
+            format: "column generation: %d rounds, %d rows, %d columns, %d nonzeros, LP %.3f (%@), estimate %.3f%@",
+            lp.rounds, lp.rows, lp.columns, lp.nonzeros, lp.restrictedValue + Double(l.lockedCost),
+            lp.converged ? "optimal" : "not converged", lp.estimate + Double(l.lockedCost),
+            lp.failure.map { "; " + $0 } ?? ""))
+        guard !lp.lambda.isEmpty || !lp.mu.isEmpty else { return r }
+        let S = Double(l.scale)
+        let lambda = lp.lambda.map { Int(($0 * S).rounded()) }
+        let mu = lp.mu.map { Int(($0 * S).rounded()) }
+        var best = r
+        let certified = l.evaluate(
+            lambda: lambda, mu: mu, candidates: lp.columnsByHousehold,
+            deadline: certifyBy)
+        if certified.scaledBound > r.scaledBound {
+            best = certified
+            best.rounds = r.rounds
+            best.incumbent = r.incumbent
+            best.incumbentObjective = r.incumbentObjective
+            best.candidateArcs = r.candidateArcs
+        }
+        if let plan = certified.incumbent, certified.incumbentObjective < best.incumbentObjective {
+            best.incumbent = plan
+            best.incumbentObjective = certified.incumbentObjective
+        }
+        if let found = lp.integralPlan {
+            var plan = l.locked
+            for (i, h) in l.free.enumerated() { plan[h] = found[i] }
+            let value = l.objective(plan)
+            let meets = l.sides.shortfalls(helperOf: plan, places: l.model.roll.places).isEmpty
+            if meets && value < best.incumbentObjective { best.incumbent = plan; best.incumbentObjective = value }
+        }
+        return best
+    }
+    #endif
 
     private func finish(
         _ o: SidedPairingOutcome, _ model: CostModel, _ locked: [Int32], _ clock: ContinuousClock,
@@ -211,6 +297,7 @@ public struct SidedPairingOutcome: Sendable {
     var glpk: ReducedProgramOutcome? = nil
     public var lagrangianSeconds = 0.0
     public var glpkSeconds = 0.0
+    public var columnGenerationSeconds = 0.0
     public var seconds = 0.0
 
     /// Relative gap of the plan over the bound (nil without a plan).

@@ -1,0 +1,110 @@
+/// One relaxed solve of ``LagrangianPairing`` at given multipliers, and the certification of
+/// multipliers found elsewhere (the LP duals of ``PairingColumnGeneration``).
+extension LagrangianPairing {
+    /// The relaxed assignment at integer (scaled) multipliers on the candidate pairs, certified
+    /// over every eligible pair.
+    struct Relaxed {
+        var solution: AssignmentSolution
+        /// Certified household prices over all eligible pairs.
+        var householdPrice: [Int]
+        /// Per free household, the pairs that undercut the restricted price.
+        var additions: [[(Int32, Int)]]
+        /// Scaled value of the restricted optimum, and the certified (proven) scaled bound.
+        var restricted: Int
+        var certified: Int
+        var additionCount: Int { additions.reduce(0) { $0 + $1.count } }
+    }
+
+    /// Scaled "unpaired" cost of each free household at coverage multipliers `l`.
+    func unpairedCosts(_ l: [Int]) -> [Int] {
+        var unpaired = freeUnpaired.map { $0 * scale }
+        for (r, h) in free.enumerated() {
+            for rule in sides.rowOf.indices { unpaired[r] += l[Int(sides.rowOf[rule][h])] }
+        }
+        return unpaired
+    }
+
+    /// `Σ_U λ_U (q_U − |U|) − Σ_q μ_q room_q`, the constant of the Lagrangian (scaled).
+    func rowConstant(_ l: [Int], _ m: [Int]) -> Int {
+        var s = 0
+        for (i, x) in l.enumerated() { s += x * (repair.need[i] - rowSize[i]) }
+        for (q, x) in m.enumerated() where x != 0 { s -= x * Int(repair.room[q]) }
+        return s
+    }
+
+    /// Solves the relaxed assignment at `l`, `m` on `arcs` (warm from `previous`) and
+    /// certifies it with a pricing pass over every eligible pair.
+    ///
+    /// - Complexity: one Hungarian solve on the candidates, one pass over the eligible pairs.
+    func relax(
+        _ l: [Int], _ m: [Int], arcs: CandidateArcs, arcGroup: [Int], previous: AssignmentSolution?
+    ) -> Relaxed {
+        let S = scale
+        let unpaired = unpairedCosts(l)
+        let cost = arcs.cost.indices.map { arcs.cost[$0] * S + (arcGroup[$0] >= 0 ? m[arcGroup[$0]] : 0) }
+        let problem = AssignmentProblem(
+            rowCount: free.count, columnCount: model.roll.helpers.count, arcStart: arcs.start,
+            arcColumn: arcs.column, arcCost: cost, capacity: repair.residual, unassignedCost: unpaired)
+        guard case .optimal(let solution) = HungarianSolver().solve(
+            problem, rowOrder: PairingSolver.rowOrder(unpaired), warmStart: previous)
+        else { preconditionFailure("Lagrangian subproblem not solved") }
+        let constant = rowConstant(l, m)
+        let (householdPrice, additions) = price(repair.pairs, solution, unpaired: unpaired, mu: m)
+        var dual = householdPrice.reduce(0, +)
+        for (g, v) in solution.columnPrice.enumerated() { dual -= Int(repair.residual[g]) * v }
+        return Relaxed(
+            solution: solution, householdPrice: householdPrice, additions: additions,
+            restricted: solution.objective + constant, certified: dual + constant)
+    }
+
+    /// A proven bound at fixed multipliers (`lambda`, `mu` scaled by S, ≥ 0), with the prices
+    /// reduced-cost fixing needs and the repaired relaxed plan: relaxed solves on the
+    /// candidates, the pairs that undercut the prices joining them, until none does (the
+    /// bound is then the exact Lagrangian value) or `maximumRounds` or the deadline.
+    ///
+    /// - Complexity: per round as ``relax(_:_:arcs:arcGroup:previous:)``.
+    func evaluate(
+        lambda: [Int], mu: [Int], candidates: [[(Int32, Int)]], deadline: ContinuousClock.Instant,
+        maximumRounds: Int = 20
+    ) -> Result {
+        precondition(lambda.allSatisfy { $0 >= 0 } && mu.allSatisfy { $0 >= 0 })
+        let S = scale
+        let initial = initialCandidates(repair.pairs)
+        var arcs = initial.adding(candidates.enumerated().map { r, list in
+            let have = Set(initial.column[initial.start[r]..<initial.start[r + 1]])
+            var seen = Set<Int32>()
+            return list.filter { !have.contains($0.0) && seen.insert($0.0).inserted }
+        })
+        var arcGroup = groups(of: arcs)
+        var result = Result()
+        var previous: AssignmentSolution? = nil
+        let clock = ContinuousClock()
+        while result.rounds < maximumRounds {
+            result.rounds += 1
+            let round = relax(lambda, mu, arcs: arcs, arcGroup: arcGroup, previous: previous)
+            previous = round.solution
+            if round.certified > result.scaledBound {
+                result.scaledBound = round.certified
+                result.bound = Self.ceilDiv(round.certified, S) + lockedCost
+                result.lambda = lambda
+                result.mu = mu
+                result.helperPrice = round.solution.columnPrice
+                result.householdPrice = round.householdPrice
+            }
+            var plan = locked
+            for (r, h) in free.enumerated() { plan[h] = round.solution.column[r] }
+            if let fixed = repair.repair(plan) {
+                let value = objective(fixed)
+                if value < result.incumbentObjective { result.incumbentObjective = value; result.incumbent = fixed }
+            }
+            log?(String(
+                format: "certify %2d  bound %d  restricted %.1f  arcs %d  undercut %d", result.rounds, result.bound,
+                Double(round.restricted) / Double(S), arcs.column.count, round.additionCount))
+            if round.additionCount == 0 || clock.now >= deadline { break }
+            arcs = arcs.adding(round.additions)
+            arcGroup = groups(of: arcs)
+        }
+        result.candidateArcs = arcs.column.count
+        return result
+    }
+}
