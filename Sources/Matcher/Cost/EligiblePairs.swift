@@ -50,6 +50,53 @@ struct EligiblePairs: @unchecked Sendable {
         }
 
         init() {}
+
+        /// The block's arrays as raw buffers, for the scan loops.
+        struct Buffers {
+            let helpers: UnsafeBufferPointer<Int32>
+            let district: UnsafeBufferPointer<Int32>
+            let street: UnsafeBufferPointer<Int32>
+            let community: UnsafeBufferPointer<Int32>
+            let offer: UnsafeBufferPointer<UInt64>
+            /// Empty unless the block is sorted by price.
+            let price: UnsafeBufferPointer<Int>
+        }
+
+        @inline(__always)
+        func withBuffers(_ body: (Buffers) -> Void) {
+            helpers.withUnsafeBufferPointer { helpers in
+            district.withUnsafeBufferPointer { district in
+            street.withUnsafeBufferPointer { street in
+            community.withUnsafeBufferPointer { community in
+            offer.withUnsafeBufferPointer { offer in
+            price.withUnsafeBufferPointer { price in
+                body(Buffers(
+                    helpers: helpers, district: district, street: street, community: community,
+                    offer: offer, price: price))
+            }}}}}}
+        }
+    }
+
+    /// Calls `visit` on the blocks a household at `here` can reach: everyone's when some kind
+    /// reaches every district, else its district's and the citywide helpers'.
+    @inline(__always)
+    private static func forEachBlock(
+        reachedFrom here: Location, everyone: HelperBlock?, byDistrict: [HelperBlock], citywide: HelperBlock,
+        _ visit: (HelperBlock) -> Void
+    ) {
+        if let everyone {
+            visit(everyone)
+        } else {
+            if here.district >= 0 { visit(byDistrict[Int(here.district)]) }
+            visit(citywide)
+        }
+    }
+
+    /// SPEC's distance level between a household at `here` and a helper at the given place
+    /// (a blank level, -1, never matches).
+    @inline(__always)
+    static func distance(_ here: Location, district: Int32, street: Int32, community: Int32) -> Int {
+        district != here.district ? 3 : (street != here.street ? 2 : (community != here.community ? 1 : 0))
     }
 
     /// `residualCapacity[g] > 0` marks the helpers that can still take a household.
@@ -131,11 +178,7 @@ struct EligiblePairs: @unchecked Sendable {
     func cost(
         _ h: HouseholdView, _ g: Int, district: Int32, street: Int32, community: Int32, offer: UInt64
     ) -> Int? {
-        let dist: Int
-        if district != h.here.district { dist = 3 }
-        else if street != h.here.street { dist = 2 }
-        else if community != h.here.community { dist = 1 }
-        else { dist = 0 }
+        let dist = Self.distance(h.here, district: district, street: street, community: community)
         if kindRulesActive {
             let kind = Int(helperKind[g])
             if dist > model.kindMaxDistance[kind] && district >= 0 { return nil }
@@ -167,38 +210,27 @@ struct EligiblePairs: @unchecked Sendable {
     func forEach(_ h: Int, in ordered: PriceOrder?, below limit: Int, _ body: (Int, Int) -> Void) {
         let household = view(h)
         @inline(__always) func visit(_ block: HelperBlock) {
-            block.helpers.withUnsafeBufferPointer { helpers in
-            block.district.withUnsafeBufferPointer { district in
-            block.street.withUnsafeBufferPointer { street in
-            block.community.withUnsafeBufferPointer { community in
-            block.offer.withUnsafeBufferPointer { offer in
-            block.price.withUnsafeBufferPointer { price in
-                let sorted = !price.isEmpty
-                for i in 0..<helpers.count {
-                    if sorted && price[i] >= limit { break }
-                    let g = Int(helpers[i])
+            block.withBuffers { b in
+                let sorted = !b.price.isEmpty
+                for i in 0..<b.helpers.count {
+                    if sorted && b.price[i] >= limit { break }
+                    let g = Int(b.helpers[i])
                     if let c = cost(
-                        household, g, district: district[i], street: street[i], community: community[i],
-                        offer: offer[i])
+                        household, g, district: b.district[i], street: b.street[i], community: b.community[i],
+                        offer: b.offer[i])
                     {
                         body(g, c)
                     }
                 }
-            }}}}}}
-        }
-        let here = household.here
-        if let ordered {
-            if let everyone = ordered.everyone {
-                visit(everyone)
-            } else {
-                if here.district >= 0 { visit(ordered.byDistrict[Int(here.district)]) }
-                visit(ordered.citywide)
             }
-        } else if let everyone {
-            visit(everyone)
+        }
+        if let ordered {
+            Self.forEachBlock(
+                reachedFrom: household.here, everyone: ordered.everyone, byDistrict: ordered.byDistrict,
+                citywide: ordered.citywide, visit)
         } else {
-            if here.district >= 0 { visit(byDistrict[Int(here.district)]) }
-            visit(citywide)
+            Self.forEachBlock(
+                reachedFrom: household.here, everyone: everyone, byDistrict: byDistrict, citywide: citywide, visit)
         }
     }
 
@@ -211,11 +243,12 @@ struct EligiblePairs: @unchecked Sendable {
         let limit = u + model.policy.keepBonus
         guard isPlain else {
             forEach(h, in: ordered, below: limit) { g, c in
-                if c - u + ordered.price(of: g) < 0 { body(g, c, c - u + ordered.price(of: g)) }
+                let reduced = c - u + ordered.price(of: g)
+                if reduced < 0 { body(g, c, reduced) }
             }
             return
         }
-        scanPlain(h, ordered.everyone, ordered.byDistrict, ordered.citywide) { price, _ in
+        scanPlain(h, ordered.everyone, ordered.byDistrict, ordered.citywide) { price in
             price < limit ? (price - u) : nil
         } body: { g, c, shifted in
             if c + shifted < 0 { body(g, c, c + shifted) }
@@ -227,19 +260,19 @@ struct EligiblePairs: @unchecked Sendable {
     @inline(__always)
     func forEachCost(_ h: Int, _ body: (Int, Int) -> Void) {
         guard isPlain else { return forEach(h, body) }
-        scanPlain(h, everyone, byDistrict, citywide) { _, _ in 0 } body: { g, c, _ in body(g, c) }
+        scanPlain(h, everyone, byDistrict, citywide) { _ in 0 } body: { g, c, _ in body(g, c) }
     }
 
     /// Equal weights, no kind rules, nothing forbidden: the cost is computed inline.
     private var isPlain: Bool { uniformWeight != nil && !kindRulesActive && model.forbidden.isEmpty }
 
-    /// The branch-light loop over the blocks household h reaches. `shift(price, i)` returns
-    /// the amount added to each cost (nil stops the block: blocks sorted by price end there);
+    /// The branch-light loop over the blocks household h reaches. `shift(price)` returns the
+    /// amount added to each cost (nil stops the block: blocks sorted by price end there);
     /// `body(g, cost, shift)` gets every eligible pair.
     @inline(__always)
     private func scanPlain(
         _ h: Int, _ everyone: HelperBlock?, _ byDistrict: [HelperBlock], _ citywide: HelperBlock,
-        shift: (Int, Int) -> Int?, body: (Int, Int, Int) -> Void
+        shift: (Int) -> Int?, body: (Int, Int, Int) -> Void
     ) {
         let household = view(h)
         let here = household.here
@@ -249,31 +282,21 @@ struct EligiblePairs: @unchecked Sendable {
         let keep = model.policy.keepBonus
         let need = household.need
         @inline(__always) func visit(_ block: HelperBlock) {
-            block.helpers.withUnsafeBufferPointer { helpers in
-            block.district.withUnsafeBufferPointer { district in
-            block.street.withUnsafeBufferPointer { street in
-            block.community.withUnsafeBufferPointer { community in
-            block.offer.withUnsafeBufferPointer { offer in
-            block.price.withUnsafeBufferPointer { price in
-                let priced = !price.isEmpty
-                for i in 0..<helpers.count {
-                    guard let added = shift(priced ? price[i] : 0, i) else { break }
-                    let d = district[i]
-                    let dist = d != here.district ? 3 : (street[i] != here.street ? 2 : (community[i] != here.community ? 1 : 0))
+            block.withBuffers { b in
+                let priced = !b.price.isEmpty
+                for i in 0..<b.helpers.count {
+                    guard let added = shift(priced ? b.price[i] : 0) else { break }
+                    let d = b.district[i]
+                    let dist = Self.distance(here, district: d, street: b.street[i], community: b.community[i])
                     if dist > maxDistance && d >= 0 { continue }
-                    let g = Int(helpers[i])
-                    var c = severity &* Self.packedDeficit(need, offer[i]) &+ penalty &* dist
+                    let g = Int(b.helpers[i])
+                    var c = severity &* Self.packedDeficit(need, b.offer[i]) &+ penalty &* dist
                     if g == household.previous { c -= keep }
                     body(g, c, added)
                 }
-            }}}}}}
+            }
         }
-        if let everyone {
-            visit(everyone)
-        } else {
-            if here.district >= 0 { visit(byDistrict[Int(here.district)]) }
-            visit(citywide)
-        }
+        Self.forEachBlock(reachedFrom: here, everyone: everyone, byDistrict: byDistrict, citywide: citywide, visit)
     }
 
     /// The helper lists sorted by ascending price, for scans that only need cheap helpers.

@@ -11,7 +11,10 @@
 /// - Invariant: every placed row stays within ε of its best option; prices only fall.
 /// - Termination: each move lowers a row's value by ≥ ε, and values are bounded below.
 extension AuctionMarket {
-    /// The rows entering each column with their arc costs (reverse forward star).
+    /// The rows entering each column with their arc costs (reverse forward star). Unlike the
+    /// Hungarian's ``ArcsIntoColumns`` it holds the costs in place rather than arc indices: a
+    /// reverse bid reads every incoming arc, and looking each cost up through its arc index
+    /// (a random load) made the dalian solve 2.7 → 5.4 s by round 4.
     struct IncomingArcs {
         var start: [Int]
         var row: [Int32]
