@@ -154,6 +154,27 @@ struct EligiblePairs: @unchecked Sendable {
         forEach(h, in: nil, below: .max, body)
     }
 
+    /// Whether household h has an eligible helper with spare capacity; stops at the first.
+    func hasEligible(_ h: Int) -> Bool {
+        let household = view(h)
+        var found = false
+        Self.forEachBlock(
+            reachedFrom: household.here, everyone: everyone, byDistrict: byDistrict, citywide: citywide
+        ) { block in
+            if found { return }
+            block.withBuffers { b in
+                for i in 0..<b.helpers.count where cost(
+                    household, Int(b.helpers[i]), district: b.district[i], street: b.street[i],
+                    community: b.community[i], offer: b.offer[i]) != nil
+                {
+                    found = true
+                    break
+                }
+            }
+        }
+        return found
+    }
+
     /// What the cost of a pair needs from its household, read once per household.
     struct HouseholdView {
         let index: Int
@@ -310,12 +331,14 @@ struct EligiblePairs: @unchecked Sendable {
         @inline(__always) func price(of g: Int) -> Int { prices[g] }
     }
 
-    /// Sorts the helper lists by `price` (ties by index, so the order is deterministic).
+    /// Sorts the helper lists by `price` (ties by index, so the order is deterministic),
+    /// keeping only the helpers marked in `only` when it is given.
     ///
     /// - Complexity: O(k log k) for k helpers.
-    func ordered(by price: [Int]) -> PriceOrder {
+    func ordered(by price: [Int], only: [Bool]? = nil) -> PriceOrder {
         func sort(_ block: HelperBlock) -> HelperBlock {
-            let sorted = block.helpers.sorted { (price[Int($0)], $0) < (price[Int($1)], $1) }
+            let kept = only.map { keep in block.helpers.filter { keep[Int($0)] } } ?? block.helpers
+            let sorted = kept.sorted { (price[Int($0)], $0) < (price[Int($1)], $1) }
             return HelperBlock(sorted, self, price: price)
         }
         return PriceOrder(

@@ -183,29 +183,27 @@ public enum UnpairedReason: String, Sendable {
 
 struct UnpairedReasons {
     let model: CostModel
+    /// Eligible pairs with helpers that have places at all, and with helpers that have places
+    /// left in the plan.
     let pairs: EligiblePairs
-    let load: [Int32]
+    let pairsWithRoom: EligiblePairs
     /// Forbidden helpers of each household that has any.
     let forbiddenHelpers: [Int: [Int]]
 
     init(model: CostModel, result: PairingResult) {
         self.model = model
-        pairs = EligiblePairs(model: model, residualCapacity: model.roll.helpers.capacity)
-        var load = [Int32](repeating: 0, count: model.roll.helpers.count)
-        for g in result.helperOf where g >= 0 { load[Int(g)] += 1 }
-        self.load = load
+        let capacity = model.roll.helpers.capacity
+        pairs = EligiblePairs(model: model, residualCapacity: capacity)
+        var room = capacity
+        for g in result.helperOf where g >= 0 { room[Int(g)] -= 1 }
+        pairsWithRoom = EligiblePairs(model: model, residualCapacity: room)
         let n = max(1, model.roll.helpers.count)
         forbiddenHelpers = Dictionary(grouping: model.forbidden, by: { $0 / n }).mapValues { $0.map { $0 % n } }
     }
 
     func reason(_ h: Int) -> UnpairedReason {
-        var any = false, room = false
-        pairs.forEach(h) { g, _ in
-            any = true
-            if load[g] < model.roll.helpers.capacity[g] { room = true }
-        }
-        if room { return .cheaperUnpaired }
-        if any { return .allFull }
+        if pairsWithRoom.hasEligible(h) { return .cheaperUnpaired }
+        if pairs.hasEligible(h) { return .allFull }
         // Forbidden only if a forbidden helper with places would otherwise be eligible.
         let blockedByForbid = (forbiddenHelpers[h] ?? []).contains { g in
             model.roll.helpers.capacity[g] > 0 && model.ineligibility(h, g) == CostModel.forbiddenReason

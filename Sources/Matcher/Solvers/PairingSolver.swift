@@ -16,7 +16,8 @@ import Foundation
 /// 4. Pricing: every eligible pair left out is priced with `c(h,g) − u_h + v_g`. If none is
 ///    negative, (u, v) is dual feasible for the full problem, and the plan is optimal for
 ///    it — the certificate covers all eligible pairs. Otherwise the most negative pairs of
-///    each household join the list and the restricted problem is solved again (step 3).
+///    each household (from round 2 also its near-tight ones, see `nearTightMargin`) join the
+///    list and the restricted problem is solved again (step 3).
 ///    The scan runs over helpers sorted by price in contiguous blocks and stops at the first
 ///    helper priced `u_h + keep_bonus` or more (`EligiblePairs.forEachUndercutting`). After a
 ///    warm round pricing is
@@ -46,6 +47,14 @@ public struct PairingSolver: Sendable {
     public var addedPerRound = 24
     /// Warm-start a round when fewer than this share of households gained pairs.
     public var warmStartShare = 0.1
+    /// From pricing round `nearTightFromRound` on, a household that has an undercutting pair
+    /// also gets its pairs of reduced cost below `nearTightMargin` (most negative first, at
+    /// most `addedPerRound`): the next solves move prices a little, and pairs that are almost
+    /// tight now are the ones that undercut then. Measured on dalian seed 1 (three runs each):
+    /// margin 0 10.9–11.0 s in 9 rounds; margin 1 from round 2 10.2–10.4 s in 8 rounds;
+    /// from round 1 10.2–10.6 s; margin 2 from round 2 10.7 s.
+    public var nearTightMargin = 1
+    public var nearTightFromRound = 2
     /// Threads for candidate lists and pricing (nil: all cores). The plan does not depend on it.
     public var threads: Int? = nil
 
@@ -76,10 +85,12 @@ public struct PairingSolver: Sendable {
         let freeHouseholds = (0..<households).filter { locked[$0] < 0 }
         let pairs = EligiblePairs(model: model, residualCapacity: residual)
         let unpaired = freeHouseholds.map { model.unpairedCost($0) }
+        trace("eligible pairs ready at \(seconds(since: started, clock))")
 
         var arcs = initialCandidates(pairs, freeHouseholds, residual: residual)
         var stats = PairingResult.Statistics()
         stats.candidateSeconds = seconds(since: started, clock)
+        trace("candidates ready at \(stats.candidateSeconds)")
         var previous: AssignmentSolution? = nil
         var lastPricing: PricingState? = nil
         while true {
@@ -102,10 +113,11 @@ public struct PairingSolver: Sendable {
             let pricingStart = clock.now
             let additions: [[(Int32, Int)]]
             if let last = lastPricing, previous != nil,
-               let partial = priceIncrementally(pairs, freeHouseholds, solution, since: last) {
+               let partial = priceIncrementally(pairs, freeHouseholds, solution, since: last, round: stats.rounds) {
                 additions = partial
             } else {
-                additions = price(pairs, freeHouseholds, solution)
+                let order = pairs.ordered(by: solution.columnPrice)
+                additions = price(pairs, freeHouseholds, solution.rowPrice, round: stats.rounds) { _ in order }
             }
             lastPricing = PricingState(
                 u: solution.rowPrice, v: solution.columnPrice,
@@ -153,23 +165,39 @@ public struct PairingSolver: Sendable {
     ) -> CandidateArcs {
         let k = candidatesPerHousehold
         let model = pairs.model
+        let helperCount = model.roll.helpers.count
         let parts = parallelChunks(total: rows.count, threads: threads) { range -> [[(Int32, Int)]] in
             var best = SmallestK(k: k)
             var out: [[(Int32, Int)]] = []
             out.reserveCapacity(range.count)
-            for r in range {
-                let h = rows[r]
-                best.removeAll()
-                var previousArc: (Int32, Int)? = nil
-                let previous = Int(model.previousHelper[h])
-                pairs.forEachCost(h) { g, cost in
-                    if g == previous { previousArc = (Int32(g), cost) }
-                    best.offer(key: cost, tie: SplitMix64.mix(h, g), item: Int32(g), value: cost)
+            // One household's costs over all its eligible helpers, then one selection.
+            var costs = [Int](repeating: 0, count: helperCount)
+            var helpers = [Int32](repeating: 0, count: helperCount)
+            costs.withUnsafeMutableBufferPointer { costs in
+            helpers.withUnsafeMutableBufferPointer { helpers in
+                for r in range {
+                    let h = rows[r]
+                    var count = 0
+                    pairs.forEachCost(h) { g, cost in
+                        costs[count] = cost
+                        helpers[count] = Int32(g)
+                        count += 1
+                    }
+                    best.removeAll()
+                    best.offerAll(
+                        keys: UnsafeBufferPointer(rebasing: costs[..<count]),
+                        items: UnsafeBufferPointer(rebasing: helpers[..<count])
+                    ) { SplitMix64.mix(h, Int($0)) }
+                    var row = zip(best.items, best.values).map { ($0, $1) }
+                    let previous = Int(model.previousHelper[h])
+                    if previous >= 0 && !best.items.contains(Int32(previous)),
+                       let i = (0..<count).first(where: { helpers[$0] == Int32(previous) })
+                    {
+                        row.append((Int32(previous), costs[i]))
+                    }
+                    out.append(row)
                 }
-                var row = zip(best.items, best.values).map { ($0, $1) }
-                if let previousArc, !best.items.contains(previousArc.0) { row.append(previousArc) }
-                out.append(row)
-            }
+            }}
             return out
         }
         return CandidateArcs(rows: parts.flatMap { $0 })
@@ -187,69 +215,49 @@ public struct PairingSolver: Sendable {
     /// a full pass. Every pair left out of the candidates had reduced cost ≥ 0 at `last`
     /// (except in truncated households); `c − u + v` can only have fallen below 0 since if the
     /// household's u rose or the helper's v fell. So it scans every helper of the households
-    /// whose u rose (or that were truncated), and every household of the helpers whose v
-    /// fell. Returns nil when that would be more than half a full pass.
+    /// whose u rose (or that were truncated), and the helpers whose v fell for every other
+    /// household (one pass over helper blocks holding only those). Returns nil when that would
+    /// be more than half a full pass.
     private func priceIncrementally(
-        _ pairs: EligiblePairs, _ rows: [Int], _ solution: AssignmentSolution, since last: PricingState
+        _ pairs: EligiblePairs, _ rows: [Int], _ solution: AssignmentSolution, since last: PricingState, round: Int
     ) -> [[(Int32, Int)]]? {
         let u = solution.rowPrice, v = solution.columnPrice
-        let rowsToScan = rows.indices.filter { u[$0] > last.u[$0] || last.truncated[$0] }
-        let fallen = v.indices.filter { v[$0] < last.v[$0] }
-        let model = pairs.model
-        // Rows of each district, for the helpers whose price fell.
-        var rowsOfDistrict = [[Int]](repeating: [], count: model.roll.places.districtNames.count)
-        for (r, h) in rows.enumerated() { rowsOfDistrict[Int(model.roll.households.locations[h].district)].append(r) }
-        func rowsFor(_ g: Int) -> [Int] {
-            let d = model.roll.helpers.locations[g].district
-            return d < 0 || model.reach >= 3 ? Array(rows.indices) : rowsOfDistrict[Int(d)]
-        }
-        let helperSide = fallen.reduce(0) { $0 + rowsFor($1).count }
-        let householdSide = rowsToScan.count * max(1, model.roll.helpers.count / max(1, rowsOfDistrict.count))
-        if helperSide + householdSide > rows.count * model.roll.helpers.count / max(1, rowsOfDistrict.count) / 2 {
-            return nil
-        }
-        var out = [[(Int32, Int)]](repeating: [], count: rows.count)
-        var scanned = [Bool](repeating: false, count: rows.count)
-        for r in rowsToScan { scanned[r] = true }
-        let full = price(pairs, rowsToScan.map { rows[$0] }, AssignmentSolution(
-            column: rowsToScan.map { solution.column[$0] }, rowPrice: rowsToScan.map { u[$0] },
-            columnPrice: v, objective: 0))
-        for (i, r) in rowsToScan.enumerated() { out[r] = full[i] }
-        var worst: [Int: SmallestK] = [:]
-        for g in fallen {
-            for r in rowsFor(g) where !scanned[r] {
-                let h = rows[r]
-                guard let c = pairs.cost(h, g), c - u[r] + v[g] < 0 else { continue }
-                worst[r, default: SmallestK(k: addedPerRound)].offer(
-                    key: c - u[r] + v[g], tie: SplitMix64.mix(h, g), item: Int32(g), value: c)
-            }
-        }
-        for (r, list) in worst { out[r] = zip(list.items, list.values).map { ($0, $1) } }
-        trace("incremental pricing: \(rowsToScan.count) households, \(fallen.count) helpers")
-        return out
+        let rose = rows.indices.map { u[$0] > last.u[$0] || last.truncated[$0] }
+        let fell = v.indices.map { v[$0] < last.v[$0] }
+        let roseCount = rose.reduce(0) { $0 + ($1 ? 1 : 0) }
+        let fellCount = fell.reduce(0) { $0 + ($1 ? 1 : 0) }
+        if 2 * (roseCount * v.count + fellCount * rows.count) > rows.count * v.count { return nil }
+        trace("incremental pricing: \(roseCount) households, \(fellCount) helpers")
+        let everyHelper = pairs.ordered(by: v)
+        let fallenHelpers = pairs.ordered(by: v, only: fell)
+        return price(pairs, rows, u, round: round) { rose[$0] ? everyHelper : fallenHelpers }
     }
 
-    /// The most negative reduced-cost pairs of each household (empty when the prices are
-    /// dual feasible for every eligible pair).
+    /// The most negative reduced-cost pairs of each household over the helpers of
+    /// `order(row)`: empty when none undercuts (the prices are then dual feasible for all of
+    /// its eligible pairs), else up to `addedPerRound` pairs of reduced cost below the round's
+    /// near-tight margin.
     private func price(
-        _ pairs: EligiblePairs, _ rows: [Int], _ solution: AssignmentSolution
+        _ pairs: EligiblePairs, _ rows: [Int], _ u: [Int], round: Int, order: @Sendable (Int) -> EligiblePairs.PriceOrder
     ) -> [[(Int32, Int)]] {
         let m = addedPerRound
-        // c(h,g) ≥ −keep_bonus, so only helpers priced below u_h + keep_bonus can undercut.
-        let order = pairs.ordered(by: solution.columnPrice)
-
+        let margin = round >= nearTightFromRound ? nearTightMargin : 0
         let parts = parallelChunks(total: rows.count, threads: threads) { range -> [[(Int32, Int)]] in
             var worst = SmallestK(k: m)
             var out: [[(Int32, Int)]] = []
             out.reserveCapacity(range.count)
             for r in range {
                 let h = rows[r]
-                let u = solution.rowPrice[r]
                 worst.removeAll()
-                pairs.forEachUndercutting(h, u: u, in: order) { g, cost, reduced in
+                // c(h,g) ≥ −keep_bonus, so only helpers priced below u_h + keep_bonus can undercut.
+                pairs.forEachUndercutting(h, u: u[r] + margin, in: order(r)) { g, cost, reduced in
                     worst.offer(key: reduced, tie: SplitMix64.mix(h, g), item: Int32(g), value: cost)
                 }
-                out.append(zip(worst.items, worst.values).map { ($0, $1) })
+                if let first = worst.keys.first, first < -margin {
+                    out.append(zip(worst.items, worst.values).map { ($0, $1) })
+                } else {
+                    out.append([])
+                }
             }
             return out
         }
