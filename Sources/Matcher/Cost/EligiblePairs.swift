@@ -28,25 +28,46 @@ struct EligiblePairs: @unchecked Sendable {
 
     /// A list of helpers with what a pair's cost needs of each, in list order (structure of
     /// arrays), so that a scan reads memory front to back instead of jumping by helper index.
+    ///
+    /// The list is grouped by packed offer (equal offers next to each other, by price and then
+    /// index inside a group): a household's deficit is the same for a whole group, so scans
+    /// compute it once per group and can pass over a group whose cheapest pair cannot matter.
     struct HelperBlock: Sendable {
         var helpers: [Int32] = []
         var district: [Int32] = []
         var street: [Int32] = []
         var community: [Int32] = []
         var offer: [UInt64] = []
-        /// Ascending prices when the block is sorted by price (`ordered(by:)`), else empty.
+        /// Prices, ascending inside each group, when the block is sorted by price
+        /// (`ordered(by:)`), else empty.
         var price: [Int] = []
+        /// Group j is `groupStart[j] ..< groupStart[j + 1]`, all with offer `groupOffer[j]`.
+        var groupStart: [Int] = [0]
+        var groupOffer: [UInt64] = []
 
         var count: Int { helpers.count }
 
-        /// The helpers `list` (indices into the roll), with their fields gathered.
+        /// The helpers `list` (indices into the roll) grouped by offer, with their fields
+        /// gathered; inside a group by `price` when given, then by index.
         init(_ list: [Int32], _ pairs: EligiblePairs, price: [Int]? = nil) {
-            helpers = list
-            district = list.map { pairs.helperDistrict[Int($0)] }
-            street = list.map { pairs.helperStreet[Int($0)] }
-            community = list.map { pairs.helperCommunity[Int($0)] }
-            offer = pairs.packedOffers.isEmpty ? Array(repeating: 0, count: list.count) : list.map { pairs.packedOffers[Int($0)] }
-            if let price { self.price = list.map { price[Int($0)] } }
+            let offerOf: (Int32) -> UInt64 = { pairs.packedOffers.isEmpty ? 0 : pairs.packedOffers[Int($0)] }
+            let sorted = list.sorted {
+                let (a, b) = (offerOf($0), offerOf($1))
+                if a != b { return a < b }
+                if let price, price[Int($0)] != price[Int($1)] { return price[Int($0)] < price[Int($1)] }
+                return $0 < $1
+            }
+            helpers = sorted
+            district = sorted.map { pairs.helperDistrict[Int($0)] }
+            street = sorted.map { pairs.helperStreet[Int($0)] }
+            community = sorted.map { pairs.helperCommunity[Int($0)] }
+            offer = sorted.map(offerOf)
+            if let price { self.price = sorted.map { price[Int($0)] } }
+            for i in offer.indices where i == 0 || offer[i] != offer[i - 1] {
+                if i > 0 { groupStart.append(i) }
+                groupOffer.append(offer[i])
+            }
+            if !offer.isEmpty { groupStart.append(offer.count) }
         }
 
         init() {}
@@ -60,6 +81,11 @@ struct EligiblePairs: @unchecked Sendable {
             let offer: UnsafeBufferPointer<UInt64>
             /// Empty unless the block is sorted by price.
             let price: UnsafeBufferPointer<Int>
+            let groupStart: UnsafeBufferPointer<Int>
+            let groupOffer: UnsafeBufferPointer<UInt64>
+
+            var groupCount: Int { groupOffer.count }
+            func group(_ j: Int) -> Range<Int> { groupStart[j]..<groupStart[j + 1] }
         }
 
         @inline(__always)
@@ -70,10 +96,12 @@ struct EligiblePairs: @unchecked Sendable {
             community.withUnsafeBufferPointer { community in
             offer.withUnsafeBufferPointer { offer in
             price.withUnsafeBufferPointer { price in
+            groupStart.withUnsafeBufferPointer { groupStart in
+            groupOffer.withUnsafeBufferPointer { groupOffer in
                 body(Buffers(
                     helpers: helpers, district: district, street: street, community: community,
-                    offer: offer, price: price))
-            }}}}}}
+                    offer: offer, price: price, groupStart: groupStart, groupOffer: groupOffer))
+            }}}}}}}}
         }
     }
 
@@ -225,15 +253,16 @@ struct EligiblePairs: @unchecked Sendable {
     }
 
     /// Like `forEach(_:_:)`, but only over helpers whose price is below `limit`, walking
-    /// `ordered` (this object's lists sorted by ascending price) and stopping at the first
-    /// helper priced at or above the limit.
+    /// `ordered` (this object's lists sorted by ascending price in each offer group) and
+    /// leaving each group at its first helper priced at or above the limit.
     @inline(__always)
     func forEach(_ h: Int, in ordered: PriceOrder?, below limit: Int, _ body: (Int, Int) -> Void) {
         let household = view(h)
         @inline(__always) func visit(_ block: HelperBlock) {
             block.withBuffers { b in
                 let sorted = !b.price.isEmpty
-                for i in 0..<b.helpers.count {
+                for j in 0..<b.groupCount {
+                for i in b.group(j) {
                     if sorted && b.price[i] >= limit { break }
                     let g = Int(b.helpers[i])
                     if let c = cost(
@@ -242,7 +271,7 @@ struct EligiblePairs: @unchecked Sendable {
                     {
                         body(g, c)
                     }
-                }
+                }}
             }
         }
         if let ordered {
@@ -257,67 +286,160 @@ struct EligiblePairs: @unchecked Sendable {
 
     /// Calls `body(g, cost, reduced)` for every eligible helper g of household h whose reduced
     /// cost `c(h,g) − u + v_g` is negative, v being the prices `ordered` was sorted by. This
-    /// is the pricing scan: it stops at the first helper priced at `u + keep_bonus` or more
-    /// (no pair with it can undercut, since c ≥ −keep_bonus).
+    /// is the pricing scan. In each offer group it stops at the first helper priced so high
+    /// that no pair with it can undercut: c ≥ −keep_bonus always, and in the plain model
+    /// c ≥ severity·deficit (− keep_bonus when the previous helper has this offer), the deficit
+    /// being the group's; a group whose cheapest helper fails that test is passed over whole.
     @inline(__always)
     func forEachUndercutting(_ h: Int, u: Int, in ordered: PriceOrder, _ body: (Int, Int, Int) -> Void) {
-        let limit = u + model.policy.keepBonus
         guard isPlain else {
-            forEach(h, in: ordered, below: limit) { g, c in
+            forEach(h, in: ordered, below: u + model.policy.keepBonus) { g, c in
                 let reduced = c - u + ordered.price(of: g)
                 if reduced < 0 { body(g, c, reduced) }
             }
             return
         }
-        scanPlain(h, ordered.everyone, ordered.byDistrict, ordered.citywide) { price in
-            price < limit ? (price - u) : nil
-        } body: { g, c, shifted in
-            if c + shifted < 0 { body(g, c, c + shifted) }
+        let plain = PlainCost(self, h)
+        Self.forEachBlock(
+            reachedFrom: plain.here, everyone: ordered.everyone, byDistrict: ordered.byDistrict,
+            citywide: ordered.citywide
+        ) { block in
+            block.withBuffers { b in
+                for j in 0..<b.groupCount {
+                    let offer = b.groupOffer[j]
+                    let deficitCost = plain.deficitCost(offer)
+                    // Every pair of the group has reduced cost ≥ floor + its helper's price.
+                    let floor = deficitCost &- plain.bonus(offer) &- u
+                    for i in b.group(j) {
+                        if floor &+ b.price[i] >= 0 { break }
+                        guard let c = plain.cost(deficitCost, b, i) else { continue }
+                        let reduced = c &- u &+ b.price[i]
+                        if reduced < 0 { body(Int(b.helpers[i]), c, reduced) }
+                    }
+                }
+            }
         }
     }
 
-    /// Calls `body(g, cost)` for every eligible helper g of household h (spare capacity only),
-    /// like `forEach(_:_:)` but through the plain fast loop when the model allows it.
-    @inline(__always)
-    func forEachCost(_ h: Int, _ body: (Int, Int) -> Void) {
-        guard isPlain else { return forEach(h, body) }
-        scanPlain(h, everyone, byDistrict, citywide) { _ in 0 } body: { g, c, _ in body(g, c) }
+    /// Offers every eligible helper g of household h to `best` as (cost, tie(g)), with the
+    /// same result as offering them all, but in the plain model only from the offer groups
+    /// that can hold one of the `best.k` cheapest: with the groups' deficits it finds a cost T
+    /// that at least k eligible helpers reach for sure, and skips each group whose cheapest
+    /// possible pair costs more than T. `scratch` holds the pairs offered (any size ≥ the
+    /// helper count).
+    func offerCheapest(
+        _ h: Int, to best: inout SmallestK, tie: (Int32) -> UInt64,
+        scratch: UnsafeMutableBufferPointer<Int>, _ helpers: UnsafeMutableBufferPointer<Int32>
+    ) {
+        var count = 0
+        guard isPlain else {
+            forEach(h) { g, c in
+                scratch[count] = c
+                helpers[count] = Int32(g)
+                count += 1
+            }
+            best.offerAll(
+                keys: UnsafeBufferPointer(rebasing: scratch[..<count]),
+                items: UnsafeBufferPointer(rebasing: helpers[..<count]), tie: tie)
+            return
+        }
+        let plain = PlainCost(self, h)
+        let threshold = plain.costReachedBy(best.k, everyone, byDistrict, citywide)
+        Self.forEachBlock(reachedFrom: plain.here, everyone: everyone, byDistrict: byDistrict, citywide: citywide) { block in
+            block.withBuffers { b in
+                for j in 0..<b.groupCount {
+                    let offer = b.groupOffer[j]
+                    let deficitCost = plain.deficitCost(offer)
+                    if deficitCost &- plain.bonus(offer) > threshold { continue }
+                    for i in b.group(j) {
+                        guard let c = plain.cost(deficitCost, b, i) else { continue }
+                        scratch[count] = c
+                        helpers[count] = b.helpers[i]
+                        count += 1
+                    }
+                }
+            }
+        }
+        best.offerAll(
+            keys: UnsafeBufferPointer(rebasing: scratch[..<count]),
+            items: UnsafeBufferPointer(rebasing: helpers[..<count]), tie: tie)
     }
 
     /// Equal weights, no kind rules, nothing forbidden: the cost is computed inline.
     private var isPlain: Bool { uniformWeight != nil && !kindRulesActive && model.forbidden.isEmpty }
 
-    /// The branch-light loop over the blocks household h reaches. `shift(price)` returns the
-    /// amount added to each cost (nil stops the block: blocks sorted by price end there);
-    /// `body(g, cost, shift)` gets every eligible pair.
-    @inline(__always)
-    private func scanPlain(
-        _ h: Int, _ everyone: HelperBlock?, _ byDistrict: [HelperBlock], _ citywide: HelperBlock,
-        shift: (Int) -> Int?, body: (Int, Int, Int) -> Void
-    ) {
-        let household = view(h)
-        let here = household.here
-        let severity = household.severity &* (uniformWeight ?? 1)
-        let penalty = model.policy.distancePenalty
-        let maxDistance = model.policy.maxDistance
-        let keep = model.policy.keepBonus
-        let need = household.need
-        @inline(__always) func visit(_ block: HelperBlock) {
-            block.withBuffers { b in
-                let priced = !b.price.isEmpty
-                for i in 0..<b.helpers.count {
-                    guard let added = shift(priced ? b.price[i] : 0) else { break }
-                    let d = b.district[i]
-                    let dist = Self.distance(here, district: d, street: b.street[i], community: b.community[i])
-                    if dist > maxDistance && d >= 0 { continue }
-                    let g = Int(b.helpers[i])
-                    var c = severity &* Self.packedDeficit(need, b.offer[i]) &+ penalty &* dist
-                    if g == household.previous { c -= keep }
-                    body(g, c, added)
+    /// SPEC's cost in the plain model, split for offer groups: `severity·deficit` once per
+    /// group, then the distance and keep terms per helper.
+    private struct PlainCost {
+        let here: Location
+        let severity: Int
+        let need: UInt64
+        let previous: Int
+        /// Offer of the previous helper (an impossible offer when there is none).
+        let previousOffer: UInt64
+        let penalty: Int
+        let maxDistance: Int
+        let keep: Int
+
+        @inline(__always)
+        init(_ pairs: EligiblePairs, _ h: Int) {
+            let household = pairs.view(h)
+            here = household.here
+            severity = household.severity &* (pairs.uniformWeight ?? 1)
+            need = household.need
+            previous = household.previous
+            previousOffer = household.previous >= 0 ? pairs.packedOffer(household.previous) : .max
+            penalty = pairs.model.policy.distancePenalty
+            maxDistance = pairs.model.policy.maxDistance
+            keep = pairs.model.policy.keepBonus
+        }
+
+        @inline(__always) func deficitCost(_ offer: UInt64) -> Int { severity &* EligiblePairs.packedDeficit(need, offer) }
+
+        /// The keep bonus some helper of a group with this offer may get.
+        @inline(__always) func bonus(_ offer: UInt64) -> Int { offer == previousOffer ? keep : 0 }
+
+        /// The cost of the pair with helper i of the block, nil when it is too far.
+        @inline(__always)
+        func cost(_ deficitCost: Int, _ b: HelperBlock.Buffers, _ i: Int) -> Int? {
+            let d = b.district[i]
+            let dist = EligiblePairs.distance(here, district: d, street: b.street[i], community: b.community[i])
+            if dist > maxDistance && d >= 0 { return nil }
+            var c = deficitCost &+ penalty &* dist
+            if Int(b.helpers[i]) == previous { c -= keep }
+            return c
+        }
+
+        /// A cost that at least k eligible helpers of the reached blocks cost no more than
+        /// (each costs at most severity·deficit + penalty·3), or .max when there is none or
+        /// some helpers in the blocks may be too far (max_distance below 2).
+        func costReachedBy(
+            _ k: Int, _ everyone: HelperBlock?, _ byDistrict: [HelperBlock], _ citywide: HelperBlock
+        ) -> Int {
+            if maxDistance < 2 || k <= 0 { return .max }
+            let spread = penalty &* 3
+            var lowest = Int.max
+            EligiblePairs.forEachBlock(reachedFrom: here, everyone: everyone, byDistrict: byDistrict, citywide: citywide) { block in
+                for offer in block.groupOffer { lowest = min(lowest, deficitCost(offer)) }
+            }
+            if lowest == .max { return .max }
+            // Helpers by their highest possible cost, lowest ..< lowest + 63 one by one.
+            return withUnsafeTemporaryAllocation(of: Int.self, capacity: 64) { counts in
+                counts.initialize(repeating: 0)
+                EligiblePairs.forEachBlock(reachedFrom: here, everyone: everyone, byDistrict: byDistrict, citywide: citywide) { block in
+                    for j in block.groupOffer.indices {
+                        let offset = deficitCost(block.groupOffer[j]) &+ spread &- lowest
+                        if offset < 63 { counts[offset] += block.groupStart[j + 1] - block.groupStart[j] }
+                    }
                 }
+                var seen = 0
+                for b in 0..<63 {
+                    seen += counts[b]
+                    if seen >= k { return lowest &+ b }
+                }
+                return .max
             }
         }
-        Self.forEachBlock(reachedFrom: here, everyone: everyone, byDistrict: byDistrict, citywide: citywide, visit)
     }
 
     /// The helper lists sorted by ascending price, for scans that only need cheap helpers.

@@ -249,7 +249,7 @@ struct LagrangianPairing {
                     }
                 }
                 prices.append(best)
-                out.append(zip(worst.items, worst.values).map { ($0, $1) })
+                out.append(worst.pairs)
             }
             return (prices, out)
         }
@@ -270,8 +270,8 @@ struct LagrangianPairing {
                     if g == previous { previousArc = (Int32(g), c) }
                     best.offer(key: c, tie: SplitMix64.mix(h, g), item: Int32(g), value: c)
                 }
-                var row = zip(best.items, best.values).map { ($0, $1) }
-                if let previousArc, !best.items.contains(previousArc.0) { row.append(previousArc) }
+                var row = best.pairs
+                if let previousArc, !best.contains(previousArc.0) { row.append(previousArc) }
                 return row
             }
         }

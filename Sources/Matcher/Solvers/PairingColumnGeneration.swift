@@ -81,8 +81,8 @@ struct PairingColumnGeneration {
                     if g == mine { own = (Int32(g), c) }
                     best.offer(key: rho, tie: SplitMix64.mix(h, g), item: Int32(g), value: c)
                 }
-                var list = zip(best.items, best.values).map { ($0, $1) }
-                if let own, !best.items.contains(own.0) { list.append(own) }
+                var list = best.pairs
+                if let own, !best.contains(own.0) { list.append(own) }
                 return list
             }
         }
@@ -271,8 +271,8 @@ struct PairingColumnGeneration {
                         }
                     }
                     slack += lowest
-                    found += best.items.count
-                    out.append(zip(best.items, best.values).map { ($0, $1) })
+                    found += best.count
+                    out.append(best.pairs)
                 }
                 return (out, slack, found)
             }

@@ -177,23 +177,12 @@ public struct PairingSolver: Sendable {
             helpers.withUnsafeMutableBufferPointer { helpers in
                 for r in range {
                     let h = rows[r]
-                    var count = 0
-                    pairs.forEachCost(h) { g, cost in
-                        costs[count] = cost
-                        helpers[count] = Int32(g)
-                        count += 1
-                    }
                     best.removeAll()
-                    best.offerAll(
-                        keys: UnsafeBufferPointer(rebasing: costs[..<count]),
-                        items: UnsafeBufferPointer(rebasing: helpers[..<count])
-                    ) { SplitMix64.mix(h, Int($0)) }
-                    var row = zip(best.items, best.values).map { ($0, $1) }
+                    pairs.offerCheapest(h, to: &best, tie: { SplitMix64.mix(h, Int($0)) }, scratch: costs, helpers)
+                    var row = best.pairs
                     let previous = Int(model.previousHelper[h])
-                    if previous >= 0 && !best.items.contains(Int32(previous)),
-                       let i = (0..<count).first(where: { helpers[$0] == Int32(previous) })
-                    {
-                        row.append((Int32(previous), costs[i]))
+                    if previous >= 0 && !best.contains(Int32(previous)), let c = pairs.cost(h, previous) {
+                        row.append((Int32(previous), c))
                     }
                     out.append(row)
                 }
@@ -253,8 +242,8 @@ public struct PairingSolver: Sendable {
                 pairs.forEachUndercutting(h, u: u[r] + margin, in: order(r)) { g, cost, reduced in
                     worst.offer(key: reduced, tie: SplitMix64.mix(h, g), item: Int32(g), value: cost)
                 }
-                if let first = worst.keys.first, first < -margin {
-                    out.append(zip(worst.items, worst.values).map { ($0, $1) })
+                if let first = worst.smallestKey, first < -margin {
+                    out.append(worst.pairs)
                 } else {
                     out.append([])
                 }

@@ -1,40 +1,83 @@
 /// Keeps the k entries of smallest (key, tie) seen so far, for candidate lists.
 ///
+/// The entries live in raw memory owned by a private class, so that an insertion in the hot
+/// pricing loops is plain loads and stores (no copy-on-write checks per element). A copy of
+/// a `SmallestK` shares that memory: keep each list in one variable.
+///
 /// - Complexity: O(k) per insertion that enters the list, O(1) per one that does not.
 struct SmallestK {
     let k: Int
-    private(set) var keys: [Int] = []
-    private(set) var ties: [UInt64] = []
-    private(set) var items: [Int32] = []
-    private(set) var values: [Int] = []
+    private(set) var count = 0
+    private let store: Store
+
+    /// Entries sorted by (key, tie) in 0 ..< count.
+    private final class Store {
+        let keys: UnsafeMutablePointer<Int>
+        let ties: UnsafeMutablePointer<UInt64>
+        let items: UnsafeMutablePointer<Int32>
+        let values: UnsafeMutablePointer<Int>
+
+        init(_ k: Int) {
+            keys = .allocate(capacity: max(1, k))
+            ties = .allocate(capacity: max(1, k))
+            items = .allocate(capacity: max(1, k))
+            values = .allocate(capacity: max(1, k))
+        }
+
+        deinit {
+            keys.deallocate()
+            ties.deallocate()
+            items.deallocate()
+            values.deallocate()
+        }
+    }
 
     init(k: Int) {
-        self.k = k
-        keys.reserveCapacity(k + 1)
-        ties.reserveCapacity(k + 1)
-        items.reserveCapacity(k + 1)
-        values.reserveCapacity(k + 1)
+        self.k = max(0, k)
+        store = Store(self.k)
     }
 
-    mutating func removeAll() {
-        keys.removeAll(keepingCapacity: true)
-        ties.removeAll(keepingCapacity: true)
-        items.removeAll(keepingCapacity: true)
-        values.removeAll(keepingCapacity: true)
-    }
+    mutating func removeAll() { count = 0 }
+
+    /// The items kept, smallest first.
+    var items: [Int32] { Array(UnsafeBufferPointer(start: store.items, count: count)) }
+    /// The (item, value) pairs kept, smallest first.
+    var pairs: [(Int32, Int)] { (0..<count).map { (store.items[$0], store.values[$0]) } }
+    /// The smallest key kept, nil when empty.
+    var smallestKey: Int? { count > 0 ? store.keys[0] : nil }
+
+    func contains(_ item: Int32) -> Bool { (0..<count).contains { store.items[$0] == item } }
 
     @inline(__always)
     mutating func offer(key: Int, tie: @autoclosure () -> UInt64, item: Int32, value: Int) {
-        if keys.count == k {
-            let last = keys[k - 1]
+        if count == k {
+            guard k > 0 else { return }
+            let last = store.keys[k - 1]
             if key > last { return }
             let t = tie()
-            if key == last && t >= ties[k - 1] { return }
+            if key == last && t >= store.ties[k - 1] { return }
             insert(key, t, item, value)
-            keys.removeLast(); ties.removeLast(); items.removeLast(); values.removeLast()
         } else {
             insert(key, tie(), item, value)
         }
+    }
+
+    /// Puts the entry in order; when the list is full, its last entry (larger) drops out.
+    private mutating func insert(_ key: Int, _ tie: UInt64, _ item: Int32, _ value: Int) {
+        let (keys, ties, items, values) = (store.keys, store.ties, store.items, store.values)
+        var i = min(count, k - 1)
+        if count < k { count += 1 }
+        while i > 0 && (keys[i - 1] > key || (keys[i - 1] == key && ties[i - 1] > tie)) {
+            keys[i] = keys[i - 1]
+            ties[i] = ties[i - 1]
+            items[i] = items[i - 1]
+            values[i] = values[i - 1]
+            i -= 1
+        }
+        keys[i] = key
+        ties[i] = tie
+        items[i] = item
+        values[i] = value
     }
 
     /// Offers entries `0..<keys.count` (key and value `keys[i]`, item `items[i]`) in order,
@@ -53,31 +96,24 @@ struct SmallestK {
             var lowest = Int.max
             for key in keys { lowest = Swift.min(lowest, key) }
             let buckets = 64  // keys lowest ..< lowest + 63 counted one by one, the rest together
-            var counts = (0..<buckets).map { _ in 0 }
-            for key in keys {
-                let offset = key &- lowest
-                counts[offset < buckets - 1 && offset >= 0 ? offset : buckets - 1] += 1
-            }
-            var seen = 0
-            for b in 0..<(buckets - 1) {
-                seen += counts[b]
-                if seen >= k {
-                    threshold = lowest + b
-                    break
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: buckets) { counts in
+                counts.initialize(repeating: 0)
+                for key in keys {
+                    let offset = key &- lowest
+                    counts[offset < buckets - 1 && offset >= 0 ? offset : buckets - 1] += 1
+                }
+                var seen = 0
+                for b in 0..<(buckets - 1) {
+                    seen += counts[b]
+                    if seen >= k {
+                        threshold = lowest + b
+                        break
+                    }
                 }
             }
         }
         for i in keys.indices where keys[i] <= threshold {
             offer(key: keys[i], tie: tie(items[i]), item: items[i], value: keys[i])
         }
-    }
-
-    private mutating func insert(_ key: Int, _ tie: UInt64, _ item: Int32, _ value: Int) {
-        var i = keys.count
-        while i > 0 && (keys[i - 1] > key || (keys[i - 1] == key && ties[i - 1] > tie)) { i -= 1 }
-        keys.insert(key, at: i)
-        ties.insert(tie, at: i)
-        items.insert(item, at: i)
-        values.insert(value, at: i)
     }
 }
