@@ -143,7 +143,7 @@ extension AugmentingPathSearch {
         // settled; unassigned rows are settled at distance 0.
         repair.offset += reach
         for h32 in settled { u[Int(h32)] += reach - rowDist[Int(h32)] }
-        for h in repair.unassignedRows { u[h] += reach }
+        for h in repair.unassignedRows where repair.isUnassigned[h] { u[h] += reach }
         for x32 in touchedCols where colSettled[Int(x32)] {
             let x = Int(x32)
             v[x] += reach - colDist[x]
@@ -160,7 +160,7 @@ extension AugmentingPathSearch {
         repair.markColumn(g)
         // Each level: a column that needs a row, the next in-arc to try, and the arc by
         // which a row of this column would move up to the level above.
-        var stack: [(column: Int, next: Int, upArc: Int)] = [(g, repair.inStart[g], -1)]
+        var stack: [(column: Int, next: Int, upArc: Int, upRow: Int)] = [(g, repair.inStart[g], -1, -1)]
         while let top = stack.last {
             let y = top.column
             if top.next == repair.inStart[y + 1] {
@@ -169,7 +169,7 @@ extension AugmentingPathSearch {
             }
             stack[stack.count - 1].next += 1
             let k = repair.inArc[top.next]
-            let r = Int(repair.rowOfArc[k])
+            let r = Int(repair.inRow[top.next])
             if rowArc[r] == k || repair.rowVisited[r] { continue }
             if problem.arcCost[k] - u[r] + v[y] != 0 { continue }
             repair.markRow(r)
@@ -177,13 +177,13 @@ extension AugmentingPathSearch {
             if from >= 0 && repair.columnVisited[from] { continue }
             if from >= 0 && v[from] - repair.offset != 0 {
                 repair.markColumn(from)
-                stack.append((from, repair.inStart[from], k))
+                stack.append((from, repair.inStart[from], k, r))
                 continue
             }
             // Found. Only g has a free slot, so rows move from the bottom up: each level's row
             // into the level below, then r (unassigned, or from a column of price 0) into y.
             for level in stack where level.upArc >= 0 {
-                let moving = Int(repair.rowOfArc[level.upArc])
+                let moving = level.upRow
                 detach(row: moving)
                 attach(row: moving, arc: level.upArc)
             }
@@ -257,13 +257,14 @@ struct ArcsIntoColumns {
 /// unassigned row (`cost − unassignedCost`, that arc's reduced cost at price 0).
 struct SpareSlotRepair {
     var offset = 0
-    var unassignedRows: [Int]
+    /// Rows unassigned when the repair began (`isUnassigned` says which still are: the repair
+    /// only ever assigns rows).
+    let unassignedRows: [Int]
     var bestUnassignedSlack: [Int]
     let inStart: [Int]
     let inArc: [Int]
-    let rowOfArc: [Int32]
-    private let inRow: [Int32]
-    private var isUnassigned: [Bool]
+    let inRow: [Int32]
+    private(set) var isUnassigned: [Bool]
     private(set) var rowVisited: [Bool]
     private(set) var columnVisited: [Bool]
     private var visitedRows: [Int] = []
@@ -275,15 +276,21 @@ struct SpareSlotRepair {
         inStart = arcsIn.start
         inArc = arcsIn.arc
         inRow = arcsIn.row
-        var rowOfArc = [Int32](repeating: 0, count: p.arcCount)
-        for r in 0..<p.rowCount { for k in p.arcStart[r]..<p.arcStart[r + 1] { rowOfArc[k] = Int32(r) } }
-        self.rowOfArc = rowOfArc
         isUnassigned = (0..<p.rowCount).map { search.rowArc[$0] < 0 }
         unassignedRows = (0..<p.rowCount).filter { search.rowArc[$0] < 0 }
-        bestUnassignedSlack = Array(repeating: .max, count: p.columnCount)
+        // The cheapest arc into each column from an unassigned row, by the rows' own arcs.
+        var best = [Int](repeating: .max, count: p.columnCount)
+        if let unassigned = p.unassignedCost {
+            for r in unassignedRows {
+                for k in p.arcStart[r]..<p.arcStart[r + 1] {
+                    let g = Int(p.arcColumn[k])
+                    best[g] = min(best[g], p.arcCost[k] - unassigned[r])
+                }
+            }
+        }
+        bestUnassignedSlack = best
         rowVisited = Array(repeating: false, count: p.rowCount)
         columnVisited = Array(repeating: false, count: p.columnCount)
-        for g in 0..<p.columnCount { refresh(g, p) }
     }
 
     private mutating func refresh(_ g: Int, _ p: AssignmentProblem) {
@@ -304,7 +311,6 @@ struct SpareSlotRepair {
     mutating func rowWasAssigned(_ h: Int, _ search: AugmentingPathSearch) {
         let p = search.problem
         isUnassigned[h] = false
-        unassignedRows.removeAll { $0 == h }
         for k in p.arcStart[h]..<p.arcStart[h + 1] { refresh(Int(p.arcColumn[k]), p) }
     }
 
