@@ -12,8 +12,7 @@
 /// raises that slot's price by w₂ − w₁ + ε, evicting its holder, who bids next. A phase ends
 /// when every row is placed; it leaves every row within ε of its best value (ε-complementary
 /// slackness). Phases run with ε falling by `scalingFactor` down to 1, keeping prices and the
-/// pairs still within the new ε. Prices start at 0, or at `initialPrices` (the last pricing
-/// round's, in the yearly pairing): any start is valid, a close one saves bids.
+/// pairs still within the new ε.
 ///
 /// **Handing over.** Column prices become v = ⌊cheapest slot price / S⌋ and row prices
 /// u = cost + v of the row's pair (or its unassigned cost). With ε = 1 < S, an arc can violate
@@ -48,8 +47,6 @@ public struct AuctionSolver: Sendable {
     public var reverseBids = false
     /// Give up after this many bids per row per phase on average (then the Hungarian solves).
     public var bidsPerRowAndPhase = 64
-    /// Column prices (cost units) to start from, e.g. the last pricing round's; nil: 0.
-    public var initialPrices: [Int]? = nil
 
     public init() {}
 
@@ -70,7 +67,6 @@ public struct AuctionSolver: Sendable {
     func auction(_ problem: AssignmentProblem) -> AuctionMarket? {
         var market = AuctionMarket(problem, scale: scale)
         guard market.scale > 0 else { return nil }
-        if let initialPrices { market.startPrices(initialPrices) }
         let bidLimit = bidsPerRowAndPhase * max(1, problem.rowCount)
         var epsilon = max(1, market.largestScaled / scalingFactor)
         if let units = firstEpsilon { epsilon = max(1, min(epsilon, units * market.scale)) }
@@ -146,15 +142,6 @@ struct AuctionMarket {
         rowSlot = Array(repeating: Self.unplaced, count: n)
         queue = (0..<n).reversed().map { Int32($0) }
         rowCost = Array(repeating: 0, count: n)
-    }
-
-    /// Sets every slot of column g to price `prices[g]` (cost units, scaled here).
-    mutating func startPrices(_ prices: [Int]) {
-        for g in 0..<problem.columnCount where cheapestSlot[g] >= 0 {
-            let p = min(max(0, prices[g]), priceLimit / scale / 2) * scale
-            for s in slotStart[g]..<slotStart[g + 1] { slotPrice[s] = p }
-            cheapestPrice[g] = p
-        }
     }
 
     /// Readies a phase: every row whose place is no longer within `epsilon` of its best

@@ -101,12 +101,8 @@ public struct PairingSolver: Sendable {
                 capacity: residual, unassignedCost: unpaired)
             stats.candidateArcs = problem.arcCount
             let solveStart = clock.now
-            // A round solved afresh starts its auction from the last round's prices (dalian
-            // seed 1: 0.3 s less in all, one core), which are close to the new ones.
-            var start = coldStart
-            start.initialPrices = lastPricing?.v
             let outcome = previous == nil
-                ? start.solve(problem, rowOrder: Self.rowOrder(unpaired))
+                ? coldStart.solve(problem, rowOrder: Self.rowOrder(unpaired))
                 : HungarianSolver().solve(problem, rowOrder: Self.rowOrder(unpaired), warmStart: previous)
             stats.solveSeconds += seconds(since: solveStart, clock)
             guard case .optimal(let solution) = outcome else {
