@@ -16,8 +16,8 @@ import Foundation
 /// 4. Pricing: every eligible pair left out is priced with `c(h,g) − u_h + v_g`. If none is
 ///    negative, (u, v) is dual feasible for the full problem, and the plan is optimal for
 ///    it — the certificate covers all eligible pairs. Otherwise the most negative pairs of
-///    each household (from round 2 also its near-tight ones, see `nearTightMargin`) join the
-///    list and the restricted problem is solved again (step 3).
+///    each household (without a previous plan, from round 2 also its near-tight ones, see
+///    `nearTightMargin`) join the list and the restricted problem is solved again (step 3).
 ///    The scan runs over helpers sorted by price in contiguous blocks and stops at the first
 ///    helper priced `u_h + keep_bonus` or more (`EligiblePairs.forEachUndercutting`). After a
 ///    warm round pricing is
@@ -45,14 +45,23 @@ public struct PairingSolver: Sendable {
     /// 17.2 s on a quiet machine.)
     public var candidatesPerHousehold = 24
     public var addedPerRound = 24
-    /// Warm-start a round when fewer than this share of households gained pairs.
+    /// Warm-start a round when fewer than this share of households gained pairs. (Dalian
+    /// seed 1, one core: 0.05 and 0.1 give the same 8 rounds; 0.2 warm-starts round 4 with
+    /// ~5,000 re-entries, +3.3 s; 0.02 takes 9 rounds, +0.7 s.)
+    ///
+    /// Tried and dropped, measured on dalian seed 1 (fresh, with `--previous`, and the what-if
+    /// benchmark's whole-roll run with keep bonus 287): starting each fresh round's auction
+    /// from the last round's prices saved 0.3 s on the fresh run and cost 1.1 s with
+    /// `--previous`.
     public var warmStartShare = 0.1
-    /// From pricing round `nearTightFromRound` on, a household that has an undercutting pair
-    /// also gets its pairs of reduced cost below `nearTightMargin` (most negative first, at
-    /// most `addedPerRound`): the next solves move prices a little, and pairs that are almost
-    /// tight now are the ones that undercut then. Measured on dalian seed 1 (three runs each):
-    /// margin 0 10.9–11.0 s in 9 rounds; margin 1 from round 2 10.2–10.4 s in 8 rounds;
-    /// from round 1 10.2–10.6 s; margin 2 from round 2 10.7 s.
+    /// When no previous plan is given, from pricing round `nearTightFromRound` on a household
+    /// that has an undercutting pair also gets its pairs of reduced cost below this margin
+    /// (most negative first, at most `addedPerRound`): the next solves move prices a little,
+    /// and pairs that are just tight now are the ones that undercut then. Dalian seed 1, one
+    /// core, three runs each: 10.9–11.0 s in 9 rounds without, 10.2–10.4 s in 8 rounds with
+    /// margin 1 from round 2. With a previous plan it does not pay: the what-if benchmark's
+    /// whole-roll run (keep bonus 287) went from 14 to 45 rounds (4.3 s → 10.2 s), and
+    /// `--previous` (keep bonus 2) gained nothing beyond noise.
     public var nearTightMargin = 1
     public var nearTightFromRound = 2
     /// Threads for candidate lists and pricing (nil: all cores). The plan does not depend on it.
@@ -113,11 +122,11 @@ public struct PairingSolver: Sendable {
             let pricingStart = clock.now
             let additions: [[(Int32, Int)]]
             if let last = lastPricing, previous != nil,
-               let partial = priceIncrementally(pairs, freeHouseholds, solution, since: last, round: stats.rounds) {
+               let partial = priceIncrementally(pairs, freeHouseholds, solution, since: last, margin: margin(after: stats.rounds, model)) {
                 additions = partial
             } else {
                 let order = pairs.ordered(by: solution.columnPrice)
-                additions = price(pairs, freeHouseholds, solution.rowPrice, round: stats.rounds) { _ in order }
+                additions = price(pairs, freeHouseholds, solution.rowPrice, margin: margin(after: stats.rounds, model)) { _ in order }
             }
             lastPricing = PricingState(
                 u: solution.rowPrice, v: solution.columnPrice,
@@ -208,7 +217,7 @@ public struct PairingSolver: Sendable {
     /// household (one pass over helper blocks holding only those). Returns nil when that would
     /// be more than half a full pass.
     private func priceIncrementally(
-        _ pairs: EligiblePairs, _ rows: [Int], _ solution: AssignmentSolution, since last: PricingState, round: Int
+        _ pairs: EligiblePairs, _ rows: [Int], _ solution: AssignmentSolution, since last: PricingState, margin: Int
     ) -> [[(Int32, Int)]]? {
         let u = solution.rowPrice, v = solution.columnPrice
         let rose = rows.indices.map { u[$0] > last.u[$0] || last.truncated[$0] }
@@ -219,18 +228,21 @@ public struct PairingSolver: Sendable {
         trace("incremental pricing: \(roseCount) households, \(fellCount) helpers")
         let everyHelper = pairs.ordered(by: v)
         let fallenHelpers = pairs.ordered(by: v, only: fell)
-        return price(pairs, rows, u, round: round) { rose[$0] ? everyHelper : fallenHelpers }
+        return price(pairs, rows, u, margin: margin) { rose[$0] ? everyHelper : fallenHelpers }
     }
 
-    /// The most negative reduced-cost pairs of each household over the helpers of
-    /// `order(row)`: empty when none undercuts (the prices are then dual feasible for all of
-    /// its eligible pairs), else up to `addedPerRound` pairs of reduced cost below the round's
-    /// near-tight margin.
+    /// The near-tight margin for the pricing after round `round` (0 with a previous plan).
+    private func margin(after round: Int, _ model: CostModel) -> Int {
+        round >= nearTightFromRound && !model.previousHelper.contains(where: { $0 >= 0 }) ? nearTightMargin : 0
+    }
+
+    /// The most negative reduced-cost pairs of each household (at most `addedPerRound`) over
+    /// the helpers of `order(row)`: empty when none undercuts (the prices are then dual
+    /// feasible for all of its eligible pairs), else also its pairs below `margin`.
     private func price(
-        _ pairs: EligiblePairs, _ rows: [Int], _ u: [Int], round: Int, order: @Sendable (Int) -> EligiblePairs.PriceOrder
+        _ pairs: EligiblePairs, _ rows: [Int], _ u: [Int], margin: Int, order: @Sendable (Int) -> EligiblePairs.PriceOrder
     ) -> [[(Int32, Int)]] {
         let m = addedPerRound
-        let margin = round >= nearTightFromRound ? nearTightMargin : 0
         let parts = parallelChunks(total: rows.count, threads: threads) { range -> [[(Int32, Int)]] in
             var worst = SmallestK(k: m)
             var out: [[(Int32, Int)]] = []
@@ -239,14 +251,12 @@ public struct PairingSolver: Sendable {
                 let h = rows[r]
                 worst.removeAll()
                 // c(h,g) ≥ −keep_bonus, so only helpers priced below u_h + keep_bonus can undercut.
+                // With a margin the scan reports pairs of reduced cost below it (keys shifted by
+                // −margin); the household's list counts only if one of them truly undercuts.
                 pairs.forEachUndercutting(h, u: u[r] + margin, in: order(r)) { g, cost, reduced in
                     worst.offer(key: reduced, tie: SplitMix64.mix(h, g), item: Int32(g), value: cost)
                 }
-                if let first = worst.smallestKey, first < -margin {
-                    out.append(worst.pairs)
-                } else {
-                    out.append([])
-                }
+                out.append(worst.smallestKey.map { $0 < -margin } == true ? worst.pairs : [])
             }
             return out
         }

@@ -43,6 +43,7 @@ struct SmallestK {
     var items: [Int32] { Array(UnsafeBufferPointer(start: store.items, count: count)) }
     /// The (item, value) pairs kept, smallest first.
     var pairs: [(Int32, Int)] { (0..<count).map { (store.items[$0], store.values[$0]) } }
+
     /// The smallest key kept, nil when empty.
     var smallestKey: Int? { count > 0 ? store.keys[0] : nil }
 
