@@ -11,7 +11,9 @@ struct PairingCase {
     /// 1 district (sometimes a second one holding only helpers), 2 streets, 3 communities,
     /// 2–6 households, 1–4 helpers of capacity 0–2, random needs, offers, severities, kinds,
     /// weights, distances, kind rules, forbids, previous helpers and eligible locks.
-    static func random(seed: UInt64) -> PairingCase {
+    static func random(
+        seed: UInt64, households householdRange: ClosedRange<Int> = 2...6, helpers helperRange: ClosedRange<Int> = 1...4
+    ) -> PairingCase {
         var rng = SplitMix64(seed: seed &* 0x9E37_79B9 &+ 17)
         func int(_ r: ClosedRange<Int>) -> Int { Int.random(in: r, using: &rng) }
         func chance(_ percent: Int) -> Bool { int(0...99) < percent }
@@ -38,7 +40,7 @@ struct PairingCase {
         func level() -> UInt8 { UInt8(sparse && chance(50) ? 0 : int(0...3)) }
 
         var hs = Households()
-        let householdCount = int(2...6)
+        let householdCount = int(householdRange)
         for i in 0..<householdCount {
             let c = int(0...2)
             hs.ids.append(String(format: "H%02d", i))
@@ -52,7 +54,7 @@ struct PairingCase {
             hs.lines.append(i + 2)
         }
         var gs = Helpers()
-        let helperCount = int(1...4)
+        let helperCount = int(helperRange)
         for i in 0..<helperCount {
             gs.ids.append("G\(i)")
             gs.names.append("帮\(i)")
