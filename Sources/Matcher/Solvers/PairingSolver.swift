@@ -280,15 +280,23 @@ struct CandidateArcs {
         }
     }
 
+    /// These arcs with `extra[r]` appended to row r's, in one pass over flat arrays.
     func adding(_ extra: [[(Int32, Int)]]) -> CandidateArcs {
-        var rows: [[(Int32, Int)]] = []
-        rows.reserveCapacity(extra.count)
+        var out = CandidateArcs(rows: [])
+        let total = column.count + extra.reduce(0) { $0 + $1.count }
+        out.column.reserveCapacity(total)
+        out.cost.reserveCapacity(total)
+        out.start.reserveCapacity(start.count)
         for r in 0..<(start.count - 1) {
-            var row = (start[r]..<start[r + 1]).map { (column[$0], cost[$0]) }
-            row += extra[r]
-            rows.append(row)
+            out.column.append(contentsOf: column[start[r]..<start[r + 1]])
+            out.cost.append(contentsOf: cost[start[r]..<start[r + 1]])
+            for (g, c) in extra[r] {
+                out.column.append(g)
+                out.cost.append(c)
+            }
+            out.start.append(out.column.count)
         }
-        return CandidateArcs(rows: rows)
+        return out
     }
 }
 
