@@ -371,30 +371,28 @@ struct EligiblePairs: @unchecked Sendable {
     /// SPEC's cost in the plain model, split for offer groups: `severity·deficit` once per
     /// group, then the distance and keep terms per helper.
     private struct PlainCost {
-        let here: Location
+        let household: HouseholdView
+        /// The household's severity times the common weight.
         let severity: Int
-        let need: UInt64
-        let previous: Int
         /// Offer of the previous helper (an impossible offer when there is none).
         let previousOffer: UInt64
         let penalty: Int
         let maxDistance: Int
         let keep: Int
 
+        var here: Location { household.here }
+
         @inline(__always)
         init(_ pairs: EligiblePairs, _ h: Int) {
-            let household = pairs.view(h)
-            here = household.here
+            household = pairs.view(h)
             severity = household.severity &* (pairs.uniformWeight ?? 1)
-            need = household.need
-            previous = household.previous
             previousOffer = household.previous >= 0 ? pairs.packedOffer(household.previous) : .max
             penalty = pairs.model.policy.distancePenalty
             maxDistance = pairs.model.policy.maxDistance
             keep = pairs.model.policy.keepBonus
         }
 
-        @inline(__always) func deficitCost(_ offer: UInt64) -> Int { severity &* EligiblePairs.packedDeficit(need, offer) }
+        @inline(__always) func deficitCost(_ offer: UInt64) -> Int { severity &* EligiblePairs.packedDeficit(household.need, offer) }
 
         /// The keep bonus some helper of a group with this offer may get.
         @inline(__always) func bonus(_ offer: UInt64) -> Int { offer == previousOffer ? keep : 0 }
@@ -406,7 +404,7 @@ struct EligiblePairs: @unchecked Sendable {
             let dist = EligiblePairs.distance(here, district: d, street: b.street[i], community: b.community[i])
             if dist > maxDistance && d >= 0 { return nil }
             var c = deficitCost &+ penalty &* dist
-            if Int(b.helpers[i]) == previous { c -= keep }
+            if Int(b.helpers[i]) == household.previous { c -= keep }
             return c
         }
 
