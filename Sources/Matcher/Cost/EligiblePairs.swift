@@ -1,8 +1,11 @@
 /// Enumerates the eligible helpers of each household with their costs, fast: helpers in
 /// structure-of-arrays form grouped by district (plus the citywide ones) so that a household
-/// only looks at helpers it could reach; need and offer vectors packed one byte per
-/// dimension into a `UInt64` so that the deficit of a pair is a few word operations (SWAR)
-/// when all weights are equal.
+/// only looks at helpers it could reach, and inside a district by offer, so that a deficit is
+/// computed once per offer group and whole groups are passed over when they cannot matter;
+/// need and offer vectors packed one byte per dimension into a `UInt64` so that the deficit
+/// of a pair is a few word operations (SWAR) when all weights are equal. (Dalian seed 1:
+/// 37,216 helpers carry 718 distinct offers; on one core, with `SmallestK` in raw memory,
+/// the run's pricing went from 4.0 s to 2.0 s and its candidate lists from 1.7 s to 1.2 s.)
 ///
 /// This is the one loop over all eligible pairs: candidate lists, the pricing that proves
 /// optimality, and the certificate check all run on it.

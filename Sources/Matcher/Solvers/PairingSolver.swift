@@ -18,11 +18,11 @@ import Foundation
 ///    it — the certificate covers all eligible pairs. Otherwise the most negative pairs of
 ///    each household (without a previous plan, from round 2 also its near-tight ones, see
 ///    `nearTightMargin`) join the list and the restricted problem is solved again (step 3).
-///    The scan runs over helpers sorted by price in contiguous blocks and stops at the first
-///    helper priced `u_h + keep_bonus` or more (`EligiblePairs.forEachUndercutting`). After a
-///    warm round pricing is
-///    incremental: only households whose price rose and helpers whose price fell can have
-///    gained a negative pair, so only they are scanned.
+///    The scan runs over helpers in contiguous blocks grouped by offer and sorted by price
+///    inside each group; it computes a household's deficit once per group and leaves a group
+///    at the first helper too dear to undercut (`EligiblePairs.forEachUndercutting`). After a
+///    warm round pricing is incremental: only households whose price rose and helpers whose
+///    price fell can have gained a negative pair, so only they are scanned.
 /// The loop ends because each round adds at least one pair, and there are finitely many.
 ///
 /// - Complexity: each round O(eligible pairs / cores) for pricing plus one Hungarian solve
@@ -46,8 +46,8 @@ public struct PairingSolver: Sendable {
     public var candidatesPerHousehold = 24
     public var addedPerRound = 24
     /// Warm-start a round when fewer than this share of households gained pairs. (Dalian
-    /// seed 1, one core: 0.05 and 0.1 give the same 8 rounds; 0.2 warm-starts round 4 with
-    /// ~5,000 re-entries, +3.3 s; 0.02 takes 9 rounds, +0.7 s.)
+    /// seed 1: 0.2 warm-starts round 4 with ~5,000 re-entries, +3.3 s; 0.01–0.03 solve more
+    /// rounds afresh and take 10–11 rounds, +0.2–0.9 s.)
     ///
     /// Tried and dropped, measured on dalian seed 1 (fresh, with `--previous`, and the what-if
     /// benchmark's whole-roll run with keep bonus 287): starting each fresh round's auction
@@ -94,7 +94,6 @@ public struct PairingSolver: Sendable {
         let freeHouseholds = (0..<households).filter { locked[$0] < 0 }
         let pairs = EligiblePairs(model: model, residualCapacity: residual)
         let unpaired = freeHouseholds.map { model.unpairedCost($0) }
-        trace("eligible pairs ready at \(seconds(since: started, clock))")
 
         var arcs = initialCandidates(pairs, freeHouseholds, residual: residual)
         var stats = PairingResult.Statistics()
