@@ -53,8 +53,15 @@ public struct AuctionSolver: Sendable {
     /// The exact solve: auction start, then the Hungarian's warm start (or cold, when the
     /// auction gave up).
     public func solve(_ problem: AssignmentProblem, rowOrder: [Int]? = nil) -> AssignmentOutcome {
+        solve(problem, rowOrder: rowOrder, arcsIntoColumns: nil)
+    }
+
+    /// `solve`, with the finish's reverse arc index possibly being built elsewhere.
+    func solve(
+        _ problem: AssignmentProblem, rowOrder: [Int]?, arcsIntoColumns: PendingArcsIntoColumns?
+    ) -> AssignmentOutcome {
         let start = approximate(problem)
-        return HungarianSolver().solve(problem, rowOrder: rowOrder, warmStart: start)
+        return HungarianSolver().solve(problem, rowOrder: rowOrder, warmStart: start, arcsIntoColumns: arcsIntoColumns)
     }
 
     /// An ε-optimal start in the Hungarian's form, or nil when the auction gave up (too many

@@ -1,3 +1,4 @@
+import Foundation
 /// Warm starts of ``HungarianSolver``: reuse an optimal solution of a nearby problem (a
 /// pricing round that added arcs, a what-if that changed costs), keep its pairs and prices,
 /// and redo only what the change forces.
@@ -13,6 +14,9 @@
 /// Every step keeps dual feasibility and tightness, so the result is exact whichever path
 /// is taken; ``AssignmentCertificate`` checks it in the tests.
 extension AugmentingPathSearch {
+    /// The arcs into each column: the one built in the background when there is one.
+    func arcsIntoColumns() -> ArcsIntoColumns { pendingArcsIntoColumns?.value ?? ArcsIntoColumns(problem) }
+
     /// Loads a previous solution's pairs and prices; returns which rows must (re-)enter.
     mutating func warmStart(from previous: AssignmentSolution) -> [Bool] {
         let n = problem.rowCount
@@ -202,7 +206,7 @@ extension AugmentingPathSearch {
         var out = [Bool](repeating: false, count: n)
         var queue = (0..<problem.columnCount).filter(isPricedSpare)
         if queue.isEmpty { return out }
-        let arcsIn = ArcsIntoColumns(problem)
+        let arcsIn = arcsIntoColumns()
         func takeOut(_ r: Int) {
             out[r] = true
             if rowArc[r] >= 0 {
@@ -252,6 +256,28 @@ struct ArcsIntoColumns {
     }
 }
 
+/// An ``ArcsIntoColumns`` built on another thread while the caller goes on (the yearly
+/// pairing starts it when a round's problem is made: the auction or the warm start's
+/// re-entries run meanwhile, and the repair that needs it comes last). `value` waits for it.
+final class PendingArcsIntoColumns: @unchecked Sendable {
+    private let done = DispatchGroup()
+    private var built: ArcsIntoColumns?
+
+    init(_ problem: AssignmentProblem) {
+        done.enter()
+        DispatchQueue.global().async {
+            self.built = ArcsIntoColumns(problem)
+            self.done.leave()
+        }
+    }
+
+    /// The index (waits until it is built; `built` is written once, before `leave`).
+    var value: ArcsIntoColumns {
+        done.wait()
+        return built!
+    }
+}
+
 /// What the phases of a spare-slot repair share: the common price fall, the reverse arc
 /// index, visit marks of the current phase, and for each column its cheapest arc from an
 /// unassigned row (`cost − unassignedCost`, that arc's reduced cost at price 0).
@@ -272,7 +298,7 @@ struct SpareSlotRepair {
 
     init(_ search: AugmentingPathSearch) {
         let p = search.problem
-        let arcsIn = ArcsIntoColumns(p)
+        let arcsIn = search.arcsIntoColumns()
         inStart = arcsIn.start
         inArc = arcsIn.arc
         inRow = arcsIn.row

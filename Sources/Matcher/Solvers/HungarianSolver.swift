@@ -48,11 +48,20 @@ public struct HungarianSolver: Sendable {
     public func solve(
         _ problem: AssignmentProblem, rowOrder: [Int]? = nil, warmStart: AssignmentSolution? = nil
     ) -> AssignmentOutcome {
+        solve(problem, rowOrder: rowOrder, warmStart: warmStart, arcsIntoColumns: nil)
+    }
+
+    /// `solve`, with the warm start's reverse arc index possibly being built elsewhere.
+    func solve(
+        _ problem: AssignmentProblem, rowOrder: [Int]?, warmStart: AssignmentSolution?,
+        arcsIntoColumns: PendingArcsIntoColumns?
+    ) -> AssignmentOutcome {
         let largest = problem.largestAbsoluteCost
         // Any path or price is a sum of at most 2·rows + 2 costs; keep that inside Int.
         let (bound, overflow) = largest.multipliedReportingOverflow(by: 2 * problem.rowCount + 4)
         if overflow || bound > Int.max / 4 { return .costOverflow(largest: largest) }
         var search = AugmentingPathSearch(problem)
+        search.pendingArcsIntoColumns = arcsIntoColumns
         let order = rowOrder ?? Array(0..<problem.rowCount)
         var entering = order
         if let warmStart {
@@ -113,6 +122,8 @@ struct AugmentingPathSearch {
     var searches = 0, settledTotal = 0
     /// Bids left for augmenting row reduction in this solve.
     var bidsLeft: Int
+    /// The reverse arc index when it is being built in the background (warm starts only).
+    var pendingArcsIntoColumns: PendingArcsIntoColumns? = nil
 
     init(_ problem: AssignmentProblem) {
         self.problem = problem

@@ -109,9 +109,13 @@ public struct PairingSolver: Sendable {
                 capacity: residual, unassignedCost: unpaired)
             stats.candidateArcs = problem.arcCount
             let solveStart = clock.now
+            // The repair at the end of either solve needs the arcs by column; with a second
+            // core they are indexed there while the auction or the re-entries run.
+            let index = threads == 1 ? nil : PendingArcsIntoColumns(problem)
             let outcome = previous == nil
-                ? coldStart.solve(problem, rowOrder: Self.rowOrder(unpaired))
-                : HungarianSolver().solve(problem, rowOrder: Self.rowOrder(unpaired), warmStart: previous)
+                ? coldStart.solve(problem, rowOrder: Self.rowOrder(unpaired), arcsIntoColumns: index)
+                : HungarianSolver().solve(
+                    problem, rowOrder: Self.rowOrder(unpaired), warmStart: previous, arcsIntoColumns: index)
             stats.solveSeconds += seconds(since: solveStart, clock)
             guard case .optimal(let solution) = outcome else {
                 // Unassigned rows are allowed and costs were bounded by CostModel, so neither
