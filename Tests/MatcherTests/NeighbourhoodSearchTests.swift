@@ -35,6 +35,50 @@ import Testing
         #expect(found.neighbourhoods > 0 || l.free.isEmpty, "seed \(seed)")
     }
 
+    /// The dearest plan that meets every rule, by trying every plan (nil when none does).
+    func dearestPlan(_ c: SidedCase) -> [Int32]? {
+        let n = c.model.roll.households.count, k = c.model.roll.helpers.count
+        var plan = c.locked, worst: (plan: [Int32], value: Int)? = nil
+        func visit(_ h: Int) {
+            if h == n {
+                if c.isValidPlan(plan) && c.meetsRules(plan), worst == nil || c.objective(plan) > worst!.value {
+                    worst = (plan, c.objective(plan))
+                }
+                return
+            }
+            if c.locked[h] >= 0 { visit(h + 1); return }
+            plan[h] = -1
+            visit(h + 1)
+            for g in 0..<k where c.model.ineligibility(h, g) == nil && c.model.roll.helpers.capacity[g] > 0 {
+                plan[h] = Int32(g)
+                visit(h + 1)
+            }
+            plan[h] = -1
+        }
+        visit(0)
+        return worst?.plan
+    }
+
+    /// Started from the dearest plan meeting the rules, the search never breaks a rule and
+    /// improves at least 90 % of the plans that are not optimal (48 of 49 now) (a search that never moved would pass the
+    /// test above). Not all: a move across two streets is outside every neighbourhood.
+    @Test func improvesTheDearestPlans() {
+        var open = 0, improved = 0
+        for seed in 0..<150 {
+            let c = SidedCase.random(seed: UInt64(seed))
+            guard let (l, r) = start(c), let dearest = dearestPlan(c), let optimum = c.bruteForceOptimum() else { continue }
+            let value = c.objective(dearest)
+            var search = NeighbourhoodSearch(relaxation: l)
+            search.seed = UInt64(seed)
+            let found = search.improve(dearest, objective: value, prices: r, deadline: .now + .seconds(5))
+            #expect(c.isValidPlan(found.plan) && c.meetsRules(found.plan), "seed \(seed)")
+            #expect(found.objective == c.objective(found.plan) && found.objective >= optimum, "seed \(seed)")
+            if value > optimum { open += 1 }
+            if found.objective < value { improved += 1 }
+        }
+        #expect(open > 0 && 10 * improved >= 9 * open, "\(improved) of \(open) improved")
+    }
+
     /// One neighbourhood holding every free household with every eligible pair is the whole
     /// program: GLPK's plan from it is the brute-force optimum.
     @Test(arguments: 0..<150)
