@@ -34,8 +34,12 @@ public struct SidedPairingSolver: Sendable {
     /// Stop when the proven relative gap is at most this.
     public var targetGap: Double = 0
     /// Share of the time limit the Lagrangian may use before the neighbourhood search and
-    /// GLPK take over (on xigang its bound is within 5 of its best after 20 s of 60).
-    public var lagrangianShare = 0.35
+    /// GLPK take over. With GLPK it also stops once its bound stalls (`stallRounds`).
+    public var lagrangianShare = 0.7
+    /// With GLPK: the relaxation stops when its bound rose by less than 0.05 % over this many
+    /// rounds (xigang: after about 70 rounds, 20 s, within 5 of its best), leaving the time to
+    /// the neighbourhood search (0: run to the share or the step limit).
+    public var stallRounds = 10
     /// Compute the LP bound by column generation between the Lagrangian and GLPK's
     /// branch-and-cut (``PairingColumnGeneration``). Off by default: on xigang it needs about
     /// 85 s of one core to converge and raises the bound by 20 (see docs/side-constraints.md).
@@ -74,6 +78,7 @@ public struct SidedPairingSolver: Sendable {
         let deadline = started + .milliseconds(Int64(timeLimit * 1000))
         var lagrangian = LagrangianPairing(model: model, sides: sides, locked: locked)
         lagrangian.log = log
+        if useGLPK && Self.glpkAvailable && neighbourhoodEnd > 0 { lagrangian.stallRounds = stallRounds }
         if lagrangian.repair.room.contains(where: { $0 < 0 }) {
             // Locked pairs alone exceed org_spread somewhere: no plan can meet it.
             return SidedPairingOutcome(
@@ -135,6 +140,10 @@ public struct SidedPairingSolver: Sendable {
             }
             if outcome.plan != nil && outcome.bound >= outcome.objective! { return finish(outcome, model, locked, clock, started) }
             if let gap = outcome.gap, gap <= targetGap { return finish(outcome, model, locked, clock, started) }
+        }
+        // Under 2 s GLPK cannot even solve the reduced program's LP (xigang: about 5 s).
+        if neighbourhoodEnd > 0 && LagrangianPairing.seconds(deadline - clock.now) < 2 {
+            return finish(outcome, model, locked, clock, started)
         }
         let (program, dropBound) = reducedProgram(lagrangian, relaxed)
         outcome.fixedBound = dropBound
