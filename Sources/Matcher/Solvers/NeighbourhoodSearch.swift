@@ -14,8 +14,9 @@
 /// objective is lower and ``SideConstraints/shortfalls(helperOf:places:)`` finds no rule
 /// broken and no helper over capacity. The neighbourhood grows by a quarter after a
 /// sub-program solved to the end and shrinks by a fifth after one cut by its time limit.
-/// This is the relaxation-induced neighbourhood idea (RINS, Danna, Rothberg & Le Pape 2005)
-/// with neighbourhoods chosen by place (Shaw 1998; Pisinger & Ropke 2010 for LNS).
+/// Large-neighbourhood search with neighbourhoods chosen by place (Shaw 1998; Pisinger &
+/// Ropke 2010); the relaxation only ranks the pairs offered, a lighter use of it than RINS
+/// (Danna, Rothberg & Le Pape 2005), which fixes where relaxation and plan agree.
 ///
 /// **Invariant.** The plan held is always one meeting every rule, and its objective never
 /// rises. It is a heuristic: it proves no bound.
@@ -29,12 +30,14 @@ struct NeighbourhoodSearch {
     var householdsPerNeighbourhood = 60
     var minimumHouseholds = 60
     var maximumHouseholds = 250
-    /// Pairs offered per freed household besides its own (measured on xigang: 10 beats 6, 8,
-    /// 15 and 30).
+    /// Pairs offered per freed household besides its own (xigang: 10 did better than 6, 8
+    /// and 15; docs/side-constraints.md has the sweep).
     var pairsPerHousehold = 10
     /// GLPK's time per neighbourhood: improvements come almost only from sub-programs solved
-    /// to the end, so a short limit wastes least on the others (0.5 s beats 1 s, 2 s, 4 s).
+    /// to the end, so a short limit wastes least on the others (xigang: 0.5 s did better than
+    /// 0.7, 1, 1.5 and 2 s).
     var secondsPerNeighbourhood = 0.5
+    /// Seed of the shuffled community order.
     var seed: UInt64 = 1
     /// Stop once the plan costs at most this (a target gap reached).
     var goodEnough = Int.min
