@@ -85,8 +85,8 @@ extension YearlyPairing {
         let reason: String
         if SidedPairingSolver.glpkAvailable {
             let glpk = outcome.glpkDescription
-            reason = "\(why): Lagrangian relaxation with the Hungarian method inside (\(outcome.lagrangianRounds) rounds, bound \(outcome.lagrangianBound)), a repaired plan, reduced-cost fixing, then GLPK's branch-and-cut"
-                + (glpk.isEmpty ? " (not needed: the relaxation closed the gap)" : "; " + glpk) + "; \(proof)"
+            reason = "\(why): Lagrangian relaxation with the Hungarian method inside (\(outcome.lagrangianRounds) rounds, bound \(outcome.lagrangianBound)), a repaired plan\(outcome.neighbourhoodSeconds > 0 ? " improved by GLPK on neighbourhoods of a few communities" : ""), reduced-cost fixing, then GLPK's branch-and-cut"
+                + (glpk.isEmpty ? " (not needed: the gap was closed, or the target gap reached, before it)" : "; " + glpk) + "; \(proof)"
         } else {
             reason = "\(why), but this build has no GLPK: Lagrangian relaxation with the Hungarian method inside (\(outcome.lagrangianRounds) rounds) and a repair heuristic; the plan meets every rule; \(proof)"
         }

@@ -40,6 +40,10 @@ struct LagrangianPairing {
     var candidatesPerHousehold = 8
     var addedPerRound = 3
     var maximumRounds = 400
+    /// Stop once the bound rose by less than `stallFraction` of itself over the last
+    /// `stallRounds` rounds (0: never), to leave the time to a primal search.
+    var stallRounds = 0
+    var stallFraction = 0.0005
     /// Rounds without a better bound before the step factor θ is halved.
     var patience = 4
     /// Weight α of the previous direction in the deflected subgradient.
@@ -114,6 +118,7 @@ struct LagrangianPairing {
         var result = Result()
         var previous: AssignmentSolution? = nil
         var theta = 1.0, stale = 0
+        var bounds: [Int] = []
         let worst = worstPlan()
 
         func record(_ plan: [Int32]) {
@@ -173,6 +178,14 @@ struct LagrangianPairing {
             if let gap, gap <= targetGap { break }
             if result.bound > worst { result.provenInfeasible = true; break }
             if theta < 0.01 { break }
+            bounds.append(result.bound)
+            if stallRounds > 0 && bounds.count > stallRounds && result.incumbent != nil && result.bound > 0 {
+                let before = bounds[bounds.count - 1 - stallRounds]
+                if Double(result.bound - before) < stallFraction * Double(result.bound) {
+                    log?("lagrangian: bound stalled (\(before) → \(result.bound) in \(stallRounds) rounds)")
+                    break
+                }
+            }
 
             // Subgradient g (projected: components at 0 with a negative slope are dropped),
             // deflected: the step follows d = (1 − α)·g + α·d_previous, which damps the

@@ -17,6 +17,9 @@ import Foundation
 ///    ``LagrangianPairing/evaluate(lambda:mu:candidates:deadline:maximumRounds:)``, replace the
 ///    relaxation's multipliers when their bound is higher (the LP bound is the best any
 ///    multipliers can give).
+/// 2b. Neighbourhood search (``NeighbourhoodSearch``, trait `GLPK`) improves the incumbent
+///    until `neighbourhoodEnd` of the time limit: GLPK re-pairs the households of a few
+///    communities at a time, every other pair fixed. A heuristic: it lowers UB, never LB.
 /// 3. GLPK (``GLPKReducedSolver``, trait `GLPK`) solves the reduced program from the
 ///    incumbent within the time left. Every plan either uses only kept items (cost ≥ GLPK's
 ///    bound) or some dropped one, so the proven bound is
@@ -30,8 +33,13 @@ public struct SidedPairingSolver: Sendable {
     public var timeLimit: Double = 60
     /// Stop when the proven relative gap is at most this.
     public var targetGap: Double = 0
-    /// Share of the time limit the Lagrangian may use before GLPK takes over.
+    /// Share of the time limit the Lagrangian may use before the neighbourhood search and
+    /// GLPK take over. With GLPK it also stops once its bound stalls (`stallRounds`).
     public var lagrangianShare = 0.7
+    /// With GLPK: the relaxation stops when its bound rose by less than 0.05 % over this many
+    /// rounds (xigang: after about 70 rounds, 20 s, within 5 of its best), leaving the time to
+    /// the neighbourhood search (0: run to the share or the step limit).
+    public var stallRounds = 10
     /// Compute the LP bound by column generation between the Lagrangian and GLPK's
     /// branch-and-cut (``PairingColumnGeneration``). Off by default: on xigang it needs about
     /// 85 s of one core to converge and raises the bound by 20 (see docs/side-constraints.md).
@@ -44,6 +52,9 @@ public struct SidedPairingSolver: Sendable {
     public var columnGenerationLimit = 20_000
     /// Pairs per household in the first restricted LP.
     public var startingColumnsPerHousehold = 3
+    /// Share of the time limit by which the neighbourhood search (``NeighbourhoodSearch``)
+    /// must end; it starts after the relaxation (0 or less: no search).
+    public var neighbourhoodEnd = 0.95
     /// Largest number of pairs handed to GLPK.
     public var maximumColumns = 60_000
     /// Use GLPK (ignored in a build without the GLPK trait).
@@ -67,6 +78,7 @@ public struct SidedPairingSolver: Sendable {
         let deadline = started + .milliseconds(Int64(timeLimit * 1000))
         var lagrangian = LagrangianPairing(model: model, sides: sides, locked: locked)
         lagrangian.log = log
+        if useGLPK && Self.glpkAvailable && neighbourhoodEnd > 0 { lagrangian.stallRounds = stallRounds }
         if lagrangian.repair.room.contains(where: { $0 < 0 }) {
             // Locked pairs alone exceed org_spread somewhere: no plan can meet it.
             return SidedPairingOutcome(
@@ -104,6 +116,35 @@ public struct SidedPairingSolver: Sendable {
         }
         if outcome.plan != nil && outcome.bound >= outcome.objective! { return finish(outcome, model, locked, clock, started) }
         if let gap = outcome.gap, gap <= targetGap { return finish(outcome, model, locked, clock, started) }
+        if neighbourhoodEnd > 0, let plan = outcome.plan, let value = outcome.objective {
+            let searchStart = clock.now
+            var search = NeighbourhoodSearch(relaxation: lagrangian)
+            search.log = log
+            // gap = (UB − LB) / UB ≤ targetGap once UB ≤ LB / (1 − targetGap).
+            if targetGap > 0 && targetGap < 1 && outcome.bound > 0 {
+                search.goodEnough = Int((Double(outcome.bound) / (1 - targetGap)).rounded(.down))
+            }
+            let found = search.improve(
+                plan, objective: value, prices: relaxed,
+                deadline: started + .milliseconds(Int64(timeLimit * neighbourhoodEnd * 1000)))
+            outcome.neighbourhoodSeconds = LagrangianPairing.seconds(clock.now - searchStart)
+            log?(String(
+                format: "neighbourhood search: %d neighbourhoods, %d better plans, plan %d → %d, %.1f s; largest %d rows, %d columns",
+                found.neighbourhoods, found.improvements, value, found.objective, outcome.neighbourhoodSeconds,
+                found.rows, found.columns))
+            if found.objective < value {
+                outcome.plan = found.plan
+                outcome.objective = found.objective
+                relaxed.incumbent = found.plan
+                relaxed.incumbentObjective = found.objective
+            }
+            if outcome.plan != nil && outcome.bound >= outcome.objective! { return finish(outcome, model, locked, clock, started) }
+            if let gap = outcome.gap, gap <= targetGap { return finish(outcome, model, locked, clock, started) }
+        }
+        // Under 2 s GLPK cannot even solve the reduced program's LP (xigang: about 5 s).
+        if neighbourhoodEnd > 0 && LagrangianPairing.seconds(deadline - clock.now) < 2 {
+            return finish(outcome, model, locked, clock, started)
+        }
         let (program, dropBound) = reducedProgram(lagrangian, relaxed)
         outcome.fixedBound = dropBound
         let solver = GLPKReducedSolver(
@@ -129,8 +170,9 @@ public struct SidedPairingSolver: Sendable {
             outcome.bound = max(outcome.bound, global)
         }
         log?(String(
-            format: "glpk: %d rows, %d columns, %d nonzeros, %@, %.1f s; bound %d, plan %@",
-            mip.rows, mip.columns, mip.nonzeros, "\(mip.stop)", outcome.glpkSeconds, outcome.bound,
+            format: "glpk: %d rows, %d columns, %d nonzeros, %@, %.1f s; its bound %@, dropped pairs' bound %@; bound %d, plan %@",
+            mip.rows, mip.columns, mip.nonzeros, "\(mip.stop)", outcome.glpkSeconds,
+            mip.bound.map(String.init) ?? "none", dropBound == .max ? "none" : String(dropBound), outcome.bound,
             outcome.objective.map(String.init) ?? "none"))
         #endif
         return finish(outcome, model, locked, clock, started)
@@ -298,6 +340,7 @@ public struct SidedPairingOutcome: Sendable {
     public var lagrangianSeconds = 0.0
     public var glpkSeconds = 0.0
     public var columnGenerationSeconds = 0.0
+    public var neighbourhoodSeconds = 0.0
     public var seconds = 0.0
 
     /// Relative gap of the plan over the bound (nil without a plan).
