@@ -159,7 +159,7 @@ struct NeighbourhoodSearch {
                 program.start[h] = program.columnCount
                 program.household.append(Int32(h)); program.helper.append(Int32(own)); program.cost.append(model.cost(h, own))
             }
-            for (g, c) in zip(best.items, best.values) {
+            for (g, c) in best.pairs {
                 program.household.append(Int32(h)); program.helper.append(g); program.cost.append(c)
             }
         }
