@@ -215,25 +215,16 @@ private struct GLPKAssignmentRun {
         if m == 0 && !hasUnassigned { return .infeasible }
 
         let started = ContinuousClock.now
-        // Capture GLPK's output so that nothing is printed and an error message can be
-        // reported. The sink outlives every GLPK call below (defers run in reverse order).
-        let sink = UnsafeMutablePointer<cglpk_output>.allocate(capacity: 1)
-        sink.initialize(to: cglpk_output())
-        defer {
-            glp_term_hook(nil, nil)
-            cglpk_output_release(sink)
-            sink.deallocate()
-        }
-        cglpk_capture_output(sink)
-        func message() -> String { sink.pointee.text.map { String(cString: $0) } ?? "" }
-
-        // After a trapped error GLPK's environment, and this problem object with it, is
-        // already freed: `trapped` stops the deferred glp_delete_prob.
-        guard let lp = glp_create_prob() else {
+        // GLPK's output is captured, so that nothing is printed and an error message can be
+        // reported. After a trapped error GLPK's environment, and this problem object with
+        // it, is already freed: `trapped` stops the deferred glp_delete_prob.
+        guard let glpk = GLPKProblem() else {
             return .failed(.solverCode(routine: "glp_create_prob", code: 0))
         }
+        let lp = glpk.pointer
         var trapped = false
-        defer { if !trapped { glp_delete_prob(lp) } }
+        defer { glpk.close(deleteProblem: !trapped) }
+        func message() -> String { glpk.message() }
 
         // Structure. Indices are 1-based: GLPK row r+1 is problem row r, row n+g+1 is column
         // g's capacity; GLPK column a+1 is arc a, column m+r+1 is row r's "unassigned".

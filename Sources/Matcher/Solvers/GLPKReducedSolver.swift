@@ -81,19 +81,13 @@ struct GLPKReducedSolver {
             return outcome
         }
 
-        let sink = UnsafeMutablePointer<cglpk_output>.allocate(capacity: 1)
-        sink.initialize(to: cglpk_output())
-        sink.pointee.echo = echo ? 1 : 0
-        defer {
-            glp_term_hook(nil, nil)
-            cglpk_output_release(sink)
-            sink.deallocate()
-        }
-        cglpk_capture_output(sink)
-        func message() -> String { sink.pointee.text.map { String(cString: $0) } ?? "" }
-        guard let lp = glp_create_prob() else { outcome.stop = .failed("glp_create_prob failed"); return outcome }
+        // GLPK's output is captured (shown only when echoed); the problem and the capture are
+        // released on every path (see GLPKProblem).
+        guard let glpk = GLPKProblem(echo: echo) else { outcome.stop = .failed("glp_create_prob failed"); return outcome }
+        let lp = glpk.pointer
         var trapped = false
-        defer { if !trapped { glp_delete_prob(lp) } }
+        defer { glpk.close(deleteProblem: !trapped) }
+        func message() -> String { glpk.message() }
 
         glp_set_obj_dir(lp, GLP_MIN)
         glp_add_rows(lp, Int32(rowElements.count))
