@@ -121,31 +121,15 @@ struct SidedCase {
 
     #if GLPK
     /// With GLPK the side-constrained optimum is found and proven: plan and bound equal the
-    /// brute-force optimum; rules no plan meets give no plan.
-    @Test(arguments: 0..<150)
-    func glpkMatchesBruteForce(seed: Int) {
+    /// brute-force optimum; rules no plan meets give no plan. The same with the LP bound from
+    /// column generation (never above the optimum).
+    @Test(arguments: 0..<150, [false, true])
+    func glpkMatchesBruteForce(seed: Int, columnGeneration: Bool) {
         let c = SidedCase.random(seed: UInt64(seed))
         let sides = SideConstraints(roll: c.model.roll, policy: c.model.policy)
         var solver = SidedPairingSolver()
         solver.timeLimit = 10
-        let outcome = solver.solve(c.model, sides: sides, lockedHelper: c.locked)
-        let optimum = c.bruteForceOptimum()
-        #expect(outcome.objective == optimum, "seed \(seed)")
-        if let optimum {
-            #expect(outcome.bound == optimum, "seed \(seed): bound \(outcome.bound), optimum \(optimum)")
-            #expect(c.meetsRules(outcome.plan!) && c.isValidPlan(outcome.plan!), "seed \(seed)")
-        }
-    }
-
-    /// With the LP bound from column generation too: the plan is optimal, the bound equals
-    /// it (never above), every rule is met.
-    @Test(arguments: 0..<150)
-    func columnGenerationMatchesBruteForce(seed: Int) {
-        let c = SidedCase.random(seed: UInt64(seed))
-        let sides = SideConstraints(roll: c.model.roll, policy: c.model.policy)
-        var solver = SidedPairingSolver()
-        solver.timeLimit = 10
-        solver.columnGeneration = true
+        solver.columnGeneration = columnGeneration
         let outcome = solver.solve(c.model, sides: sides, lockedHelper: c.locked)
         let optimum = c.bruteForceOptimum()
         #expect(outcome.objective == optimum, "seed \(seed)")
