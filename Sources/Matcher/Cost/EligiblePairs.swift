@@ -53,7 +53,7 @@ struct EligiblePairs: @unchecked Sendable {
         /// The helpers `list` (indices into the roll) grouped by offer, with their fields
         /// gathered; inside a group by `price` when given, then by index.
         init(_ list: [Int32], _ pairs: EligiblePairs, price: [Int]? = nil) {
-            let offerOf: (Int32) -> UInt64 = { pairs.packedOffers.isEmpty ? 0 : pairs.packedOffers[Int($0)] }
+            let offerOf = { (g: Int32) in pairs.packedOffer(Int(g)) }
             let sorted = list.sorted {
                 let (a, b) = (offerOf($0), offerOf($1))
                 if a != b { return a < b }
@@ -424,22 +424,14 @@ struct EligiblePairs: @unchecked Sendable {
                 for offer in block.groupOffer { lowest = min(lowest, deficitCost(offer)) }
             }
             if lowest == .max { return .max }
-            // Helpers by their highest possible cost, lowest ..< lowest + 63 one by one.
-            return withUnsafeTemporaryAllocation(of: Int.self, capacity: 64) { counts in
-                counts.initialize(repeating: 0)
+            // Helpers by their highest possible cost.
+            return SmallestK.keyReaching(k, from: lowest) { add in
                 EligiblePairs.forEachBlock(reachedFrom: here, everyone: everyone, byDistrict: byDistrict, citywide: citywide) { block in
                     for j in block.groupOffer.indices {
-                        let offset = deficitCost(block.groupOffer[j]) &+ spread &- lowest
-                        if offset < 63 { counts[offset] += block.groupStart[j + 1] - block.groupStart[j] }
+                        add(deficitCost(block.groupOffer[j]) &+ spread, block.groupStart[j + 1] - block.groupStart[j])
                     }
                 }
-                var seen = 0
-                for b in 0..<63 {
-                    seen += counts[b]
-                    if seen >= k { return lowest &+ b }
-                }
-                return .max
-            }
+            } ?? .max
         }
     }
 
@@ -454,15 +446,14 @@ struct EligiblePairs: @unchecked Sendable {
         @inline(__always) func price(of g: Int) -> Int { prices[g] }
     }
 
-    /// Sorts the helper lists by `price` (ties by index, so the order is deterministic),
-    /// keeping only the helpers marked in `only` when it is given.
+    /// Sorts the helper lists by `price` inside each offer group (ties by index, so the order
+    /// is deterministic), keeping only the helpers marked in `only` when it is given.
     ///
     /// - Complexity: O(k log k) for k helpers.
     func ordered(by price: [Int], only: [Bool]? = nil) -> PriceOrder {
         func sort(_ block: HelperBlock) -> HelperBlock {
             let kept = only.map { keep in block.helpers.filter { keep[Int($0)] } } ?? block.helpers
-            let sorted = kept.sorted { (price[Int($0)], $0) < (price[Int($1)], $1) }
-            return HelperBlock(sorted, self, price: price)
+            return HelperBlock(kept, self, price: price)  // sorts by offer, then price, then index
         }
         return PriceOrder(
             byDistrict: byDistrict.map(sort), citywide: sort(citywide), everyone: everyone.map(sort), prices: price)

@@ -101,6 +101,7 @@ public struct PairingSolver: Sendable {
         trace("candidates ready at \(stats.candidateSeconds)")
         var previous: AssignmentSolution? = nil
         var lastPricing: PricingState? = nil
+        let previousPlan = model.previousHelper.contains { $0 >= 0 }
         while true {
             stats.rounds += 1
             let problem = AssignmentProblem(
@@ -125,11 +126,11 @@ public struct PairingSolver: Sendable {
             let pricingStart = clock.now
             let additions: [[(Int32, Int)]]
             if let last = lastPricing, previous != nil,
-               let partial = priceIncrementally(pairs, freeHouseholds, solution, since: last, margin: margin(after: stats.rounds, model)) {
+               let partial = priceIncrementally(pairs, freeHouseholds, solution, since: last, margin: margin(after: stats.rounds, previousPlan: previousPlan)) {
                 additions = partial
             } else {
                 let order = pairs.ordered(by: solution.columnPrice)
-                additions = price(pairs, freeHouseholds, solution.rowPrice, margin: margin(after: stats.rounds, model)) { _ in order }
+                additions = price(pairs, freeHouseholds, solution.rowPrice, margin: margin(after: stats.rounds, previousPlan: previousPlan)) { _ in order }
             }
             lastPricing = PricingState(
                 u: solution.rowPrice, v: solution.columnPrice,
@@ -235,8 +236,8 @@ public struct PairingSolver: Sendable {
     }
 
     /// The near-tight margin for the pricing after round `round` (0 with a previous plan).
-    private func margin(after round: Int, _ model: CostModel) -> Int {
-        round >= nearTightFromRound && !model.previousHelper.contains(where: { $0 >= 0 }) ? nearTightMargin : 0
+    private func margin(after round: Int, previousPlan: Bool) -> Int {
+        round >= nearTightFromRound && !previousPlan ? nearTightMargin : 0
     }
 
     /// The most negative reduced-cost pairs of each household (at most `addedPerRound`) over

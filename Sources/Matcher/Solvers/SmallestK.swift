@@ -96,25 +96,34 @@ struct SmallestK {
         if keys.count > k && k > 0 {
             var lowest = Int.max
             for key in keys { lowest = Swift.min(lowest, key) }
-            let buckets = 64  // keys lowest ..< lowest + 63 counted one by one, the rest together
-            withUnsafeTemporaryAllocation(of: Int.self, capacity: buckets) { counts in
-                counts.initialize(repeating: 0)
-                for key in keys {
-                    let offset = key &- lowest
-                    counts[offset < buckets - 1 && offset >= 0 ? offset : buckets - 1] += 1
-                }
-                var seen = 0
-                for b in 0..<(buckets - 1) {
-                    seen += counts[b]
-                    if seen >= k {
-                        threshold = lowest + b
-                        break
-                    }
-                }
-            }
+            threshold = Self.keyReaching(k, from: lowest) { add in
+                for key in keys { add(key, 1) }
+            } ?? .max
         }
         for i in keys.indices where keys[i] <= threshold {
             offer(key: keys[i], tie: tie(items[i]), item: items[i], value: keys[i])
+        }
+    }
+
+    /// The least key T such that entries of total weight at least k have keys ≤ T, counting
+    /// keys `lowest ..< lowest + 63` one by one in a histogram (entries above go uncounted),
+    /// or nil when the counted weight stays below k. `count(add)` must call `add(key, weight)`
+    /// for every entry. Shared by `offerAll` and the candidate lists' bound on offer groups.
+    @inline(__always)
+    static func keyReaching(_ k: Int, from lowest: Int, count: ((Int, Int) -> Void) -> Void) -> Int? {
+        let buckets = 63
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: buckets) { counts in
+            counts.initialize(repeating: 0)
+            count { key, weight in
+                let offset = key &- lowest
+                if offset >= 0 && offset < buckets { counts[offset] += weight }
+            }
+            var seen = 0
+            for b in 0..<buckets {
+                seen += counts[b]
+                if seen >= k { return lowest &+ b }
+            }
+            return nil
         }
     }
 }
