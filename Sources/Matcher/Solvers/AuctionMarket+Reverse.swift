@@ -11,43 +11,12 @@
 /// - Invariant: every placed row stays within ε of its best option; prices only fall.
 /// - Termination: each move lowers a row's value by ≥ ε, and values are bounded below.
 extension AuctionMarket {
-    /// The rows entering each column with their arc costs (reverse forward star). Unlike the
-    /// Hungarian's ``ArcsIntoColumns`` it holds the costs in place rather than arc indices: a
-    /// reverse bid reads every incoming arc, and looking each cost up through its arc index
-    /// (a random load) made the dalian solve 2.7 → 5.4 s by round 4.
-    struct IncomingArcs {
-        var start: [Int]
-        var row: [Int32]
-        var cost: [Int]
-
-        init(_ problem: AssignmentProblem) {
-            let k = problem.columnCount
-            var start = [Int](repeating: 0, count: k + 1)
-            for g in problem.arcColumn { start[Int(g) + 1] += 1 }
-            for g in 0..<k { start[g + 1] += start[g] }
-            var fill = start
-            var row = [Int32](repeating: 0, count: problem.arcCount)
-            var cost = [Int](repeating: 0, count: problem.arcCount)
-            for r in 0..<problem.rowCount {
-                for a in problem.arcStart[r]..<problem.arcStart[r + 1] {
-                    let g = Int(problem.arcColumn[a])
-                    row[fill[g]] = Int32(r)
-                    cost[fill[g]] = problem.arcCost[a]
-                    fill[g] += 1
-                }
-            }
-            self.start = start
-            self.row = row
-            self.cost = cost
-        }
-    }
-
     /// Runs reverse bids until no empty slot has a positive price. Returns the bids made.
     ///
     /// Only the moving row's value and the bidding slot's price change in a reverse bid, so
     /// each row's value is computed once and kept up to date in `value` (one load per arc).
     @discardableResult
-    mutating func reverseRepair(epsilon: Int, incoming: IncomingArcs) -> Int {
+    mutating func reverseRepair(epsilon: Int, incoming: ArcsIntoColumns) -> Int {
         var queue: [Int] = slotPrice.indices.filter { slotHolder[$0] < 0 && slotPrice[$0] > 0 }
         if queue.isEmpty { return 0 }
         let scale = self.scale

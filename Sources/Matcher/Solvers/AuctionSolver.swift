@@ -60,7 +60,7 @@ public struct AuctionSolver: Sendable {
     func solve(
         _ problem: AssignmentProblem, rowOrder: [Int]?, arcsIntoColumns: PendingArcsIntoColumns?
     ) -> AssignmentOutcome {
-        let start = approximate(problem)
+        let start = auction(problem, arcsIntoColumns: arcsIntoColumns)?.handOver()
         return HungarianSolver().solve(problem, rowOrder: rowOrder, warmStart: start, arcsIntoColumns: arcsIntoColumns)
     }
 
@@ -71,14 +71,16 @@ public struct AuctionSolver: Sendable {
     }
 
     /// Runs the phases; nil when the auction gave up.
-    func auction(_ problem: AssignmentProblem) -> AuctionMarket? {
+    /// The reverse bids walk the arcs into each column: `arcsIntoColumns` when it is being
+    /// built elsewhere (it is first needed after phase 1), else built here.
+    func auction(_ problem: AssignmentProblem, arcsIntoColumns: PendingArcsIntoColumns? = nil) -> AuctionMarket? {
         var market = AuctionMarket(problem, scale: scale)
         guard market.scale > 0 else { return nil }
         let bidLimit = bidsPerRowAndPhase * max(1, problem.rowCount)
         var epsilon = max(1, market.largestScaled / scalingFactor)
         if let units = firstEpsilon { epsilon = max(1, min(epsilon, units * market.scale)) }
         var phases = 0
-        let incoming = reverseBids ? AuctionMarket.IncomingArcs(problem) : nil
+        var incoming: ArcsIntoColumns? = nil
         var reverseBidCount = 0
         while true {
             phases += 1
@@ -87,7 +89,10 @@ public struct AuctionSolver: Sendable {
                 trace("auction: gave up in phase \(phases) after \(market.bids) bids")
                 return nil
             }
-            if let incoming { reverseBidCount += market.reverseRepair(epsilon: epsilon, incoming: incoming) }
+            if reverseBids {
+                if incoming == nil { incoming = arcsIntoColumns?.value ?? ArcsIntoColumns(problem) }
+                reverseBidCount += market.reverseRepair(epsilon: epsilon, incoming: incoming!)
+            }
             if epsilon == 1 { break }
             epsilon = max(1, epsilon / scalingFactor)
         }

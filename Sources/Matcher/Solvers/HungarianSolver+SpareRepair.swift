@@ -24,56 +24,79 @@
 /// of 4.2–4.4 s), and later rounds priced out fewer pairs (2,953 instead of 12,157 after
 /// round 5).
 ///
+/// The search reads each incoming arc's cost from the index itself and a row's column from
+/// `rowColumn`, on raw buffers: through `self`'s arrays (bounds, uniqueness and exclusivity
+/// checks, and two more random loads per arc) round 5 of the dalian preset took 0.90 s for
+/// 128 searches and 112,000 settled columns; now the same searches take 0.15 s.
+///
 /// - Complexity: O((columns settled + arcs into them) · log) per search.
 extension AugmentingPathSearch {
     mutating func repairPricedSpareColumns(_ spare: [Int]) {
         let arcsIn = arcsIntoColumns()
+        trace("spare-place repair: index ready")
         var searches = 0
+        let settledBefore = repairSettled
         for g in spare {
             while isPricedSpare(g) {
                 searches += 1
                 refillBackwards(g, arcsIn)
             }
         }
-        trace("spare-place repair: \(spare.count) columns in \(searches) backward searches")
+        trace("spare-place repair: \(spare.count) columns in \(searches) backward searches, \(repairSettled - settledBefore) settled")
     }
 
     private mutating func refillBackwards(_ g: Int, _ arcsIn: ArcsIntoColumns) {
         var best = v[g]  // g's price falls to 0, nothing moves
-        var endColumn = g, endRow = -1, endArc = -1
+        // A chain link is kept as a position in `arcsIn` (its row and the column it enters).
+        var endColumn = g, endRow = -1, endLink = -1
         colDist[g] = 0
         touchedCols.append(Int32(g))
         heap.push(key: 0, column: Int32(g))
-        while let (d, y) = heap.popMin() {
-            if colSettled[y] || d != colDist[y] { continue }
-            if d >= best { break }
-            colSettled[y] = true
-            if y != g && d + v[y] < best {
-                best = d + v[y]
-                endColumn = y
-                endRow = -1
-            }
-            for i in arcsIn.start[y]..<arcsIn.start[y + 1] {
-                let k = arcsIn.arc[i]
-                let h = Int(arcsIn.row[i])
-                if rowArc[h] == k { continue }
-                let nd = d + problem.arcCost[k] - u[h] + v[y]
-                if nd >= best { continue }
-                if rowArc[h] < 0 {
-                    best = nd
-                    endRow = h
-                    endArc = k
-                    endColumn = -1
-                    continue
+        // The hot loop works on raw buffers of arrays moved out of `self` (and back below).
+        var dist = colDist, settled = colSettled, pred = colPredArc, touched = touchedCols
+        colDist = []; colSettled = []; colPredArc = []; touchedCols = []
+        u.withUnsafeBufferPointer { u in
+        v.withUnsafeBufferPointer { v in
+        rowColumn.withUnsafeBufferPointer { rowColumn in
+        arcsIn.start.withUnsafeBufferPointer { inStart in
+        arcsIn.row.withUnsafeBufferPointer { inRow in
+        arcsIn.cost.withUnsafeBufferPointer { inCost in
+        dist.withUnsafeMutableBufferPointer { dist in
+        settled.withUnsafeMutableBufferPointer { settled in
+        pred.withUnsafeMutableBufferPointer { pred in
+            while let (d, y) = heap.popMin() {
+                if settled[y] || d != dist[y] { continue }
+                if d >= best { break }
+                settled[y] = true
+                repairSettled += 1
+                if y != g && d + v[y] < best {
+                    best = d + v[y]
+                    endColumn = y
+                    endRow = -1
                 }
-                let x = column(ofArc: rowArc[h])
-                if colSettled[x] || nd >= colDist[x] { continue }
-                if colDist[x] == .max { touchedCols.append(Int32(x)) }
-                colDist[x] = nd
-                colPredArc[x] = k
-                heap.push(key: nd, column: Int32(x))
+                let base = d + v[y]
+                for i in inStart[y]..<inStart[y + 1] {
+                    let h = Int(inRow[i])
+                    let x = Int(rowColumn[h])
+                    if x == y { continue }
+                    let nd = base + inCost[i] - u[h]
+                    if nd >= best { continue }
+                    if x < 0 {
+                        best = nd
+                        endRow = h
+                        endLink = i
+                        endColumn = -1
+                        continue
+                    }
+                    if settled[x] || nd >= dist[x] { continue }
+                    if dist[x] == .max { touched.append(Int32(x)) }
+                    dist[x] = nd
+                    pred[x] = i
+                    heap.push(key: nd, column: Int32(x))
+                }
             }
-        }
+        }}}}}}}}}
+        colDist = dist; colSettled = settled; colPredArc = pred; touchedCols = touched
         let reach = best
         for y32 in touchedCols where colSettled[Int(y32)] {
             let y = Int(y32)
@@ -85,28 +108,25 @@ extension AugmentingPathSearch {
         }
         // The chain, from its end to g: (row, arc it moves on).
         var moves: [(row: Int, arc: Int)] = []
-        var next: Int
-        if endRow >= 0 {
-            moves.append((endRow, endArc))
-            next = column(ofArc: endArc)
-        } else {
-            next = endColumn
-            if endColumn != g {
-                let k = colPredArc[endColumn]
-                moves.append((rowOf(arc: k), k))
-                next = column(ofArc: k)
-            }
+        var next = endColumn
+        func follow(_ link: Int) {
+            let h = Int(arcsIn.row[link]), y = arcsIn.column(at: link)
+            moves.append((h, arc(of: h, into: y, cost: arcsIn.cost[link])))
+            next = y
         }
-        while next != g {
-            let k = colPredArc[next]
-            moves.append((rowOf(arc: k), k))
-            next = column(ofArc: k)
-        }
+        if endRow >= 0 { follow(endLink) } else if endColumn != g { follow(colPredArc[endColumn]) }
+        while next != g { follow(colPredArc[next]) }
         cleanUp()
         // g has the free place: the move into g first, then each into the place just freed.
         for (h, k) in moves.reversed() {
             if rowArc[h] >= 0 { detach(row: h) }
             attach(row: h, arc: k)
         }
+    }
+
+    /// Row h's arc into column y of cost c (one exists: the reverse index was built from them).
+    private func arc(of h: Int, into y: Int, cost c: Int) -> Int {
+        let arcs = problem.arcStart[h]..<problem.arcStart[h + 1]
+        return arcs.first { Int(problem.arcColumn[$0]) == y && problem.arcCost[$0] == c }!
     }
 }

@@ -101,6 +101,8 @@ public struct PairingSolver: Sendable {
         trace("candidates ready at \(stats.candidateSeconds)")
         var previous: AssignmentSolution? = nil
         var lastPricing: PricingState? = nil
+        var lastIndex: PendingArcsIntoColumns? = nil
+        var lastAdditions: [[(Int32, Int)]] = []
         let previousPlan = model.previousHelper.contains { $0 >= 0 }
         while true {
             stats.rounds += 1
@@ -110,9 +112,11 @@ public struct PairingSolver: Sendable {
                 capacity: residual, unassignedCost: unpaired)
             stats.candidateArcs = problem.arcCount
             let solveStart = clock.now
-            // The repair at the end of either solve needs the arcs by column; with a second
-            // core they are indexed there while the auction or the re-entries run.
-            let index = threads == 1 ? nil : PendingArcsIntoColumns(problem)
+            // The reverse bids and the repair need the arcs by column; with a second core
+            // they are indexed there while the auction or the re-entries run. After the
+            // first round the index is last round's with the added arcs merged in.
+            let index = indexOfArcs(problem, previous: lastIndex, adding: lastAdditions)
+            lastIndex = index
             let outcome = previous == nil
                 ? coldStart.solve(problem, rowOrder: Self.rowOrder(unpaired), arcsIntoColumns: index)
                 : HungarianSolver().solve(
@@ -152,12 +156,26 @@ public struct PairingSolver: Sendable {
                     residualCapacity: residual, lockedCost: lockedCost, statistics: stats)
             }
             arcs = arcs.adding(additions)
+            lastAdditions = additions
             // A warm start pays when few households gained pairs; when many did, re-entering
             // them one by one into a full market costs more than solving afresh (measured on
             // the dalian preset: 46,000 re-entries took 3.4 s warm against 1.9 s cold).
             let touched = additions.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
             previous = Double(touched) < warmStartShare * Double(freeHouseholds.count) ? solution : nil
         }
+    }
+
+    /// The round's reverse arc index: on another thread unless `threads` is 1.
+    private func indexOfArcs(
+        _ problem: AssignmentProblem, previous: PendingArcsIntoColumns?, adding extra: [[(Int32, Int)]]
+    ) -> PendingArcsIntoColumns {
+        let make: @Sendable () -> ArcsIntoColumns
+        if let last = previous {
+            make = { last.value.adding(extra) }
+        } else {
+            make = { ArcsIntoColumns(problem) }
+        }
+        return threads == 1 ? PendingArcsIntoColumns(built: make()) : PendingArcsIntoColumns(make)
     }
 
     /// Rows in decreasing cost of staying unpaired: the neediest households are placed
