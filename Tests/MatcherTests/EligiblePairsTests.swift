@@ -2,7 +2,8 @@ import Testing
 @testable import Matcher
 
 /// The scans over offer groups against the plain enumeration of every eligible pair: the
-/// pricing scan must report exactly the undercutting pairs, and the candidate selection
+/// pricing scan must report exactly the undercutting pairs (and, narrowed, keep the k most
+/// negative of them), and the candidate selection
 /// exactly the k cheapest by (cost, tie), whatever the prices, weights, rules and keeps.
 @Suite struct EligiblePairsTests {
     @Test(arguments: 0..<300)
@@ -40,6 +41,16 @@ import Testing
             var expected: [Int: Int] = [:]
             for (g, c) in every where c - u + prices[g] < 0 { expected[g] = c }
             #expect(reported == expected, "seed \(seed), household \(h): undercutting pairs")
+
+            // The narrowed scan, as pricing uses it, keeps the same k most negative pairs.
+            var everyNegative = SmallestK(k: k)
+            for (g, c) in expected { everyNegative.offer(key: c - u + prices[g], tie: SplitMix64.mix(h, g), item: Int32(g), value: c) }
+            var narrowed = SmallestK(k: k)
+            pairs.forEachUndercuttingNarrowed(h, u: u, in: order) { g, c, reduced in
+                narrowed.offer(key: reduced, tie: SplitMix64.mix(h, g), item: Int32(g), value: c)
+                return narrowed.isFull ? min(0, narrowed.largestKey! + 1) : 0
+            }
+            #expect(narrowed.items == everyNegative.items, "seed \(seed), household \(h): most negative")
 
             var brute = SmallestK(k: k)
             for (g, c) in every { brute.offer(key: c, tie: SplitMix64.mix(h, g), item: Int32(g), value: c) }

@@ -295,10 +295,23 @@ struct EligiblePairs: @unchecked Sendable {
     /// being the group's; a group whose cheapest helper fails that test is passed over whole.
     @inline(__always)
     func forEachUndercutting(_ h: Int, u: Int, in ordered: PriceOrder, _ body: (Int, Int, Int) -> Void) {
+        forEachUndercuttingNarrowed(h, u: u, in: ordered, { g, c, reduced in
+            body(g, c, reduced)
+            return 0
+        })
+    }
+
+    /// `forEachUndercutting`, where `body` returns a cutoff ≤ 0 and from then on only pairs of
+    /// reduced cost below the least cutoff returned are reported. A caller that keeps the k
+    /// most negative pairs returns its k-th key + 1 once it holds k: each group's scan then
+    /// stops at the first helper too dear to beat that, not merely too dear to undercut.
+    @inline(__always)
+    func forEachUndercuttingNarrowed(_ h: Int, u: Int, in ordered: PriceOrder, _ body: (Int, Int, Int) -> Int) {
+        var cutoff = 0
         guard isPlain else {
             forEach(h, in: ordered, below: u + model.policy.keepBonus) { g, c in
                 let reduced = c - u + ordered.price(of: g)
-                if reduced < 0 { body(g, c, reduced) }
+                if reduced < cutoff { cutoff = min(cutoff, body(g, c, reduced)) }
             }
             return
         }
@@ -314,10 +327,10 @@ struct EligiblePairs: @unchecked Sendable {
                     // Every pair of the group has reduced cost ≥ floor + its helper's price.
                     let floor = deficitCost &- plain.bonus(offer) &- u
                     for i in b.group(j) {
-                        if floor &+ b.price[i] >= 0 { break }
+                        if floor &+ b.price[i] >= cutoff { break }
                         guard let c = plain.cost(deficitCost, b, i) else { continue }
                         let reduced = c &- u &+ b.price[i]
-                        if reduced < 0 { body(Int(b.helpers[i]), c, reduced) }
+                        if reduced < cutoff { cutoff = min(cutoff, body(Int(b.helpers[i]), c, reduced)) }
                     }
                 }
             }

@@ -275,9 +275,11 @@ public struct PairingSolver: Sendable {
                 // c(h,g) ≥ −keep_bonus, so only helpers priced below u_h + keep_bonus can undercut.
                 // With a margin the scan reports pairs of reduced cost below it (keys shifted by
                 // −margin); the household's list counts only if one of them truly undercuts.
-                pairs.forEachUndercutting(h, u: u[r] + margin, in: order(r)) { g, cost, reduced in
+                // Once m pairs are kept, only a pair at most as dear as the m-th can get in.
+                pairs.forEachUndercuttingNarrowed(h, u: u[r] + margin, in: order(r), { g, cost, reduced in
                     worst.offer(key: reduced, tie: SplitMix64.mix(h, g), item: Int32(g), value: cost)
-                }
+                    return worst.isFull ? min(0, worst.largestKey! + 1) : 0
+                })
                 out.append(worst.smallestKey.map { $0 < -margin } == true ? worst.pairs : [])
             }
             return out

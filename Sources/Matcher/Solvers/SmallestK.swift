@@ -44,6 +44,12 @@ struct SmallestK {
     /// The (item, value) pairs kept, smallest first.
     var pairs: [(Int32, Int)] { (0..<count).map { (store.items[$0], store.values[$0]) } }
 
+    /// Whether k entries are kept (an offer must then beat the last to get in).
+    var isFull: Bool { count == k }
+
+    /// The largest key kept, nil when empty.
+    var largestKey: Int? { count > 0 ? store.keys[count - 1] : nil }
+
     /// The smallest key kept, nil when empty.
     var smallestKey: Int? { count > 0 ? store.keys[0] : nil }
 
