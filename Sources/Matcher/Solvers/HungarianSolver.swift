@@ -67,6 +67,7 @@ public struct HungarianSolver: Sendable {
         if let warmStart {
             let reenter = search.warmStart(from: warmStart)
             entering = order.filter { reenter[$0] }
+            trace("hungarian: warm start loaded, \(entering.count) rows to enter")
         }
         for r in entering {
             if !search.absorb(row: r) { return .infeasible(row: r) }

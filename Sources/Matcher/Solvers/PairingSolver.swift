@@ -102,6 +102,7 @@ public struct PairingSolver: Sendable {
         var previous: AssignmentSolution? = nil
         var lastPricing: PricingState? = nil
         var lastIndex: PendingArcsIntoColumns? = nil
+        let rowOrder = Self.rowOrder(unpaired)
         var lastAdditions: [[(Int32, Int)]] = []
         let previousPlan = model.previousHelper.contains { $0 >= 0 }
         while true {
@@ -118,9 +119,9 @@ public struct PairingSolver: Sendable {
             let index = indexOfArcs(problem, previous: lastIndex, adding: lastAdditions)
             lastIndex = index
             let outcome = previous == nil
-                ? coldStart.solve(problem, rowOrder: Self.rowOrder(unpaired), arcsIntoColumns: index)
+                ? coldStart.solve(problem, rowOrder: rowOrder, arcsIntoColumns: index)
                 : HungarianSolver().solve(
-                    problem, rowOrder: Self.rowOrder(unpaired), warmStart: previous, arcsIntoColumns: index)
+                    problem, rowOrder: rowOrder, warmStart: previous, arcsIntoColumns: index)
             stats.solveSeconds += seconds(since: solveStart, clock)
             guard case .optimal(let solution) = outcome else {
                 // Unassigned rows are allowed and costs were bounded by CostModel, so neither
