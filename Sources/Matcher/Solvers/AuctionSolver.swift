@@ -76,6 +76,7 @@ public struct AuctionSolver: Sendable {
     func auction(_ problem: AssignmentProblem, arcsIntoColumns: PendingArcsIntoColumns? = nil) -> AuctionMarket? {
         var market = AuctionMarket(problem, scale: scale)
         guard market.scale > 0 else { return nil }
+        trace("auction: market ready")
         let bidLimit = bidsPerRowAndPhase * max(1, problem.rowCount)
         var epsilon = max(1, market.largestScaled / scalingFactor)
         if let units = firstEpsilon { epsilon = max(1, min(epsilon, units * market.scale)) }
@@ -89,9 +90,11 @@ public struct AuctionSolver: Sendable {
                 trace("auction: gave up in phase \(phases) after \(market.bids) bids")
                 return nil
             }
+            trace("auction phase \(phases) (ε \(epsilon)): \(market.bids) bids so far")
             if reverseBids {
                 if incoming == nil { incoming = arcsIntoColumns?.value ?? ArcsIntoColumns(problem) }
                 reverseBidCount += market.reverseRepair(epsilon: epsilon, incoming: incoming!)
+                trace("auction phase \(phases): \(reverseBidCount) reverse bids so far")
             }
             if epsilon == 1 { break }
             epsilon = max(1, epsilon / scalingFactor)
