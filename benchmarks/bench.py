@@ -98,6 +98,19 @@ def run_peer(solver, path, runs, timeout):
             "peak_mb": r["peak_rss_mb"], "added_mb": r["solve_added_mb"]}
 
 
+def merge_runs(so_far, new):
+    """One solver's results over interleaved runs: every time kept, the largest peak."""
+    if new["optimum"] != so_far["optimum"]:
+        return {"error": f"optimum changed between runs: {so_far['optimum']} then {new['optimum']}"}
+    merged = dict(so_far)
+    merged["solve_s"] = so_far["solve_s"] + new["solve_s"]
+    merged["prep_s"] = so_far["prep_s"] + new["prep_s"]
+    merged["peak_mb"] = max(so_far["peak_mb"], new["peak_mb"])
+    if so_far["added_mb"] is not None and new["added_mb"] is not None:
+        merged["added_mb"] = max(so_far["added_mb"], new["added_mb"])
+    return merged
+
+
 def machine():
     cpu = "?"
     try:
@@ -144,18 +157,25 @@ def main():
 
     rows, failures = [], []
     for name, path in files.items():
+        # The runs are interleaved (one of each solver, then again), so that this machine's
+        # drifting speed (up to 30 % within minutes) weighs on every solver alike.
         results = {}
+        for rep in range(runs):
+            for solver in solvers:
+                if "error" in results.get(solver, {}):
+                    continue
+                log(f"{name}: {solver} run {rep + 1} of {runs}")
+                if solver == "match":
+                    r = run_match(a.match, path, 1, timeout)
+                else:
+                    r = run_peer(solver, path, 1, timeout)
+                results[solver] = r if solver not in results or "error" in r else merge_runs(results[solver], r)
         for solver in solvers:
-            log(f"{name}: {solver} x{runs}")
-            if solver == "match":
-                r = run_match(a.match, path, runs, timeout)
-            else:
-                r = run_peer(solver, path, runs, timeout)
+            r = results[solver]
             if "error" in r:
-                log(f"  {r['error']}")
+                log(f"{name} / {solver}: {r['error']}")
             else:
-                log(f"  optimum {r['optimum']}, median solve {statistics.median(r['solve_s']):.3f} s")
-            results[solver] = r
+                log(f"{name} / {solver}: optimum {r['optimum']}, median solve {statistics.median(r['solve_s']):.3f} s")
         m = results["match"]
         for solver in solvers:
             r = results[solver]
@@ -190,7 +210,7 @@ def main():
         "",
         f"- machine: {machine()}",
         f"- software: {versions(a.match)}",
-        f"- runs per solver and instance: {runs} (median shown); generator seed {seed}",
+        f"- runs per solver and instance: {runs}, interleaved across solvers (median shown); generator seed {seed}",
         "- median solve s: the solve call only (reading the file excluded). match/peer: match's median "
         "over the peer's (above 1: match is slower). read or setup s: match's file reading; for a peer, "
         "building its input from parsed arrays (excluded from solve). peak MB: whole-process peak RSS "
