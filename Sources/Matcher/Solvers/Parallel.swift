@@ -28,9 +28,26 @@ func parallelChunks<T: Sendable>(
 }
 
 /// One slot per chunk; each written by exactly one iteration before any read.
+///
+/// The slots are raw memory, not an array: `Array.withUnsafeMutableBufferPointer` moves the
+/// array's buffer out of the property while its closure runs, so two threads storing at once
+/// could each put back a buffer that lacks the other's value (seen as a nil slot in a CI run).
 private final class ResultSlots<T>: @unchecked Sendable {
-    private var slots: [T?]
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func store(_ value: T, at i: Int) { slots.withUnsafeMutableBufferPointer { $0[i] = value } }
-    func values() -> [T] { slots.map { $0! } }
+    private let slots: UnsafeMutablePointer<T?>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
+
+    func store(_ value: T, at i: Int) { slots[i] = value }
+
+    func values() -> [T] { (0..<count).map { slots[$0]! } }
 }
