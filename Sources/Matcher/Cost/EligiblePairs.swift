@@ -51,12 +51,21 @@ struct EligiblePairs: @unchecked Sendable {
         var count: Int { helpers.count }
 
         /// The helpers `list` (indices into the roll) grouped by offer, with their fields
-        /// gathered; inside a group by `price` when given, then by index.
+        /// gathered; inside a group by `price` when given, then by index. With prices the
+        /// groups come in order of their cheapest helper, so that a scan can stop at the first
+        /// group whose cheapest helper is too dear for any pair of it to undercut.
         init(_ list: [Int32], _ pairs: EligiblePairs, price: [Int]? = nil) {
             let offerOf = { (g: Int32) in pairs.packedOffer(Int(g)) }
+            var groupPrice: [UInt64: Int] = [:]
+            if let price {
+                for g in list { groupPrice[offerOf(g)] = min(groupPrice[offerOf(g)] ?? .max, price[Int(g)]) }
+            }
             let sorted = list.sorted {
                 let (a, b) = (offerOf($0), offerOf($1))
-                if a != b { return a < b }
+                if a != b {
+                    let (pa, pb) = (groupPrice[a] ?? 0, groupPrice[b] ?? 0)
+                    return pa != pb ? pa < pb : a < b
+                }
                 if let price, price[Int($0)] != price[Int($1)] { return price[Int($0)] < price[Int($1)] }
                 return $0 < $1
             }
@@ -321,7 +330,11 @@ struct EligiblePairs: @unchecked Sendable {
             citywide: ordered.citywide
         ) { block in
             block.withBuffers { b in
+                // Groups come in order of their cheapest price, and every pair costs at least
+                // −keep: past the first group too dear by that bound, every group is.
+                let least = -max(0, plain.keep) &- u
                 for j in 0..<b.groupCount {
+                    if least &+ b.price[b.groupStart[j]] >= cutoff { break }
                     let offer = b.groupOffer[j]
                     let deficitCost = plain.deficitCost(offer)
                     // Every pair of the group has reduced cost ≥ floor + its helper's price.
