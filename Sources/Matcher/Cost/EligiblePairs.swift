@@ -301,7 +301,9 @@ struct EligiblePairs: @unchecked Sendable {
     /// is the pricing scan. In each offer group it stops at the first helper priced so high
     /// that no pair with it can undercut: c ≥ −keep_bonus always, and in the plain model
     /// c ≥ severity·deficit (− keep_bonus when the previous helper has this offer), the deficit
-    /// being the group's; a group whose cheapest helper fails that test is passed over whole.
+    /// being the group's; a group whose cheapest helper fails that test is passed over whole,
+    /// and since groups come in order of their cheapest price, the scan of a block ends at the
+    /// first group whose cheapest helper fails even `c ≥ −keep_bonus`.
     @inline(__always)
     func forEachUndercutting(_ h: Int, u: Int, in ordered: PriceOrder, _ body: (Int, Int, Int) -> Void) {
         forEachUndercuttingNarrowed(h, u: u, in: ordered, { g, c, reduced in
