@@ -60,15 +60,12 @@ struct EligiblePairs: @unchecked Sendable {
             if let price {
                 for g in list { groupPrice[offerOf(g)] = min(groupPrice[offerOf(g)] ?? .max, price[Int(g)]) }
             }
-            let sorted = list.sorted {
-                let (a, b) = (offerOf($0), offerOf($1))
-                if a != b {
-                    let (pa, pb) = (groupPrice[a] ?? 0, groupPrice[b] ?? 0)
-                    return pa != pb ? pa < pb : a < b
-                }
-                if let price, price[Int($0)] != price[Int($1)] { return price[Int($0)] < price[Int($1)] }
-                return $0 < $1
+            // Sort keys made once per helper: (group's cheapest price, offer, price, index).
+            let keys = list.map { g in
+                let offer = offerOf(g)
+                return (groupPrice[offer] ?? 0, offer, price?[Int(g)] ?? 0, g)
             }
+            let sorted = keys.sorted { $0 < $1 }.map(\.3)
             helpers = sorted
             district = sorted.map { pairs.helperDistrict[Int($0)] }
             street = sorted.map { pairs.helperStreet[Int($0)] }
