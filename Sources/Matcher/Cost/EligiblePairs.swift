@@ -55,22 +55,19 @@ struct EligiblePairs: @unchecked Sendable {
         /// groups come in order of their cheapest helper, so that a scan can stop at the first
         /// group whose cheapest helper is too dear for any pair of it to undercut.
         init(_ list: [Int32], _ pairs: EligiblePairs, price: [Int]? = nil) {
-            let offerOf = { (g: Int32) in pairs.packedOffer(Int(g)) }
+            let offers = list.map { pairs.packedOffer(Int($0)) }
             var groupPrice: [UInt64: Int] = [:]
             if let price {
-                for g in list { groupPrice[offerOf(g)] = min(groupPrice[offerOf(g)] ?? .max, price[Int(g)]) }
+                for (g, o) in zip(list, offers) { groupPrice[o] = min(groupPrice[o] ?? .max, price[Int(g)]) }
             }
             // Sort keys made once per helper: (group's cheapest price, offer, price, index).
-            let keys = list.map { g in
-                let offer = offerOf(g)
-                return (groupPrice[offer] ?? 0, offer, price?[Int(g)] ?? 0, g)
-            }
-            let sorted = keys.sorted { $0 < $1 }.map(\.3)
+            let keys = zip(list, offers).map { g, o in (groupPrice[o] ?? 0, o, price?[Int(g)] ?? 0, g) }.sorted { $0 < $1 }
+            let sorted = keys.map(\.3)
             helpers = sorted
             district = sorted.map { pairs.helperDistrict[Int($0)] }
             street = sorted.map { pairs.helperStreet[Int($0)] }
             community = sorted.map { pairs.helperCommunity[Int($0)] }
-            offer = sorted.map(offerOf)
+            offer = keys.map(\.1)
             if let price { self.price = sorted.map { price[Int($0)] } }
             for i in offer.indices where i == 0 || offer[i] != offer[i - 1] {
                 if i > 0 { groupStart.append(i) }

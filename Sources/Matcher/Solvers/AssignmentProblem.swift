@@ -33,6 +33,19 @@ public struct AssignmentProblem: Sendable, Equatable {
 
     public var arcCount: Int { arcColumn.count }
 
+    /// Runs `body` on the forward star as raw buffers (start, column, cost), for the solvers'
+    /// hot loops: no bounds or copy-on-write checks per arc.
+    @inline(__always)
+    func withArcBuffers<R>(
+        _ body: (UnsafeBufferPointer<Int>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Int>) -> R
+    ) -> R {
+        arcStart.withUnsafeBufferPointer { start in
+            arcColumn.withUnsafeBufferPointer { column in
+                arcCost.withUnsafeBufferPointer { cost in body(start, column, cost) }
+            }
+        }
+    }
+
     /// Builds a problem from (row, column, cost) triples in any order.
     ///
     /// - Complexity: O(rows + arcs) (counting sort by row).

@@ -203,9 +203,7 @@ struct AuctionMarket {
         let scale = self.scale, largestScaled = self.largestScaled, priceLimit = self.priceLimit
         let noOption = Int.max / 4
         let alone = problem.unassignedCost
-        return problem.arcStart.withUnsafeBufferPointer { start in
-        problem.arcColumn.withUnsafeBufferPointer { column in
-        problem.arcCost.withUnsafeBufferPointer { cost in
+        return problem.withArcBuffers { start, column, cost in
         slotStart.withUnsafeBufferPointer { slotStart in
         prices.withUnsafeMutableBufferPointer { price in
         holders.withUnsafeMutableBufferPointer { holder in
@@ -266,7 +264,7 @@ struct AuctionMarket {
                 value[bestColumn] = price[low]
             }
             return true
-        }}}}}}}}}}
+        }}}}}}}}
     }
 
     /// True when no empty slot carries a price: then ε-complementary slackness with ε = 1 on

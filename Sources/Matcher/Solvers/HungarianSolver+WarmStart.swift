@@ -115,9 +115,7 @@ struct ArcsIntoColumns: Sendable {
         var fill = start
         var row = [Int32](repeating: 0, count: problem.arcCount)
         var cost = [Int](repeating: 0, count: problem.arcCount)
-        problem.arcStart.withUnsafeBufferPointer { arcStart in
-        problem.arcColumn.withUnsafeBufferPointer { arcColumn in
-        problem.arcCost.withUnsafeBufferPointer { arcCost in
+        problem.withArcBuffers { arcStart, arcColumn, arcCost in
         fill.withUnsafeMutableBufferPointer { fill in
         row.withUnsafeMutableBufferPointer { row in
         cost.withUnsafeMutableBufferPointer { cost in
@@ -130,7 +128,7 @@ struct ArcsIntoColumns: Sendable {
                     fill[g] = at + 1
                 }
             }
-        }}}}}}
+        }}}}
         self.start = start
         self.row = row
         self.cost = cost

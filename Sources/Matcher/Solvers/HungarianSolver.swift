@@ -247,9 +247,7 @@ struct AugmentingPathSearch {
         colDist = []; colSettled = []; colPredArc = []; rowDist = []; touchedCols = []; settledRows = []
         let hasUnassigned = self.hasUnassigned
         var settledCount = 0
-        problem.arcStart.withUnsafeBufferPointer { arcStart in
-        problem.arcColumn.withUnsafeBufferPointer { arcColumn in
-        problem.arcCost.withUnsafeBufferPointer { arcCost in
+        problem.withArcBuffers { arcStart, arcColumn, arcCost in
         u.withUnsafeBufferPointer { u in
         v.withUnsafeBufferPointer { v in
         load.withUnsafeBufferPointer { load in
@@ -306,7 +304,7 @@ struct AugmentingPathSearch {
                     relax(h, at: d)
                 }
             }
-        }}}}}}}}}}}}}
+        }}}}}}}}}}}
         colDist = dist; colSettled = settled; colPredArc = pred; rowDist = rowD
         touchedCols = touched; settledRows = rowsDone
         settledTotal += settledCount
