@@ -3,10 +3,11 @@ import Testing
 @testable import Matcher
 
 /// Medium random rolls (hundreds of households) where the pricing loop runs many rounds,
-/// with warm starts, spare-slot repairs and incremental pricing, checked against a solve
-/// that sees every eligible pair at once.
+/// with warm starts, spare-slot repairs and incremental pricing (with a previous plan), or
+/// coarse rounds and a carried auction market (without one), checked against a solve that
+/// sees every eligible pair at once.
 @Suite struct PricingRoundsTests {
-    static func mediumCase(seed: UInt64) -> PairingCase {
+    static func mediumCase(seed: UInt64, withPrevious: Bool = true) -> PairingCase {
         var rng = SplitMix64(seed: seed)
         func int(_ r: ClosedRange<Int>) -> Int { Int.random(in: r, using: &rng) }
         var places = Places()
@@ -56,17 +57,20 @@ import Testing
         policy.maxDistance = int(1...2)
         if int(0...1) == 0 { policy.kinds["volunteer"] = .init(minSeverity: nil, maxDistance: 1) }
         let previous = (0..<hs.count).map { _ in int(0...3) == 0 ? Int32(int(0...(gs.count - 1))) : -1 }
+            .map { withPrevious ? $0 : -1 }
         var forbidden = Set<Int>()
         for _ in 0..<20 { forbidden.insert(int(0...(hs.count - 1)) * gs.count + int(0...(gs.count - 1))) }
         let model = try! CostModel(roll: roll, policy: policy, previousHelper: previous, forbidden: forbidden)
         return PairingCase(model: model, locked: Array(repeating: -1, count: hs.count))
     }
 
-    @Test(arguments: 0..<40)
+    @Test(arguments: 0..<60)
     func fewCandidatesWarmRoundsGiveTheFullOptimum(seed: Int) {
-        let instance = Self.mediumCase(seed: UInt64(seed))
+        let withPrevious = seed % 3 != 2
+        let instance = Self.mediumCase(seed: UInt64(seed), withPrevious: withPrevious)
         var everything = PairingSolver()
         everything.candidatesPerHousehold = 100_000
+        everything.coarseRounds = false
         var rounds = PairingSolver()
         rounds.candidatesPerHousehold = 1 + seed % 2
         rounds.addedPerRound = 1 + seed % 3
@@ -74,7 +78,8 @@ import Testing
         let reference = everything.solve(instance.model)
         let result = rounds.solve(instance.model)
         #expect(reference.statistics.rounds == 1)
-        #expect(result.statistics.rounds > 1, "seed \(seed): pricing never had to add pairs")
+        #expect(result.statistics.rounds + result.statistics.coarseRounds > 1, "seed \(seed): pricing never had to add pairs")
+        #expect((result.statistics.coarseRounds > 0) == !withPrevious, "seed \(seed): coarse rounds run exactly without a previous plan")
         #expect(result.objective == reference.objective, "seed \(seed)")
         #expect(PairingCertificate.problems(instance.model, result) == [], "seed \(seed)")
         #expect(instance.independentCheck(result) == [], "seed \(seed)")

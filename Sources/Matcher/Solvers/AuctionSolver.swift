@@ -77,9 +77,25 @@ public struct AuctionSolver: Sendable {
         var market = AuctionMarket(problem, scale: scale)
         guard market.scale > 0 else { return nil }
         trace("auction: market ready")
-        let bidLimit = bidsPerRowAndPhase * max(1, problem.rowCount)
+        guard runPhases(&market, from: firstPhaseEpsilon(market), arcsIntoColumns: arcsIntoColumns) else { return nil }
+        return market
+    }
+
+    /// The first phase's ε in scaled units.
+    func firstPhaseEpsilon(_ market: AuctionMarket) -> Int {
         var epsilon = max(1, market.largestScaled / scalingFactor)
         if let units = firstEpsilon { epsilon = max(1, min(epsilon, units * market.scale)) }
+        return epsilon
+    }
+
+    /// Runs the phases from ε = `first` down to `last` (scaled units) on `market`, which may
+    /// hold pairs and prices from earlier phases. False when the auction gave up.
+    func runPhases(
+        _ market: inout AuctionMarket, from first: Int, downTo last: Int = 1,
+        arcsIntoColumns: PendingArcsIntoColumns?
+    ) -> Bool {
+        let bidLimit = bidsPerRowAndPhase * max(1, market.problem.rowCount)
+        var epsilon = first
         var phases = 0
         var incoming: ArcsIntoColumns? = nil
         var reverseBidCount = 0
@@ -88,30 +104,30 @@ public struct AuctionSolver: Sendable {
             market.preparePhase(epsilon: epsilon)
             guard market.runPhase(epsilon: epsilon, bidLimit: bidLimit) else {
                 trace("auction: gave up in phase \(phases) after \(market.bids) bids")
-                return nil
+                return false
             }
             trace("auction phase \(phases) (ε \(epsilon)): \(market.bids) bids so far")
             if reverseBids {
-                if incoming == nil { incoming = arcsIntoColumns?.value ?? ArcsIntoColumns(problem) }
+                if incoming == nil { incoming = arcsIntoColumns?.value ?? ArcsIntoColumns(market.problem) }
                 reverseBidCount += market.reverseRepair(epsilon: epsilon, incoming: incoming!)
                 trace("auction phase \(phases): \(reverseBidCount) reverse bids so far")
             }
-            if epsilon == 1 { break }
-            epsilon = max(1, epsilon / scalingFactor)
+            if epsilon <= last { break }
+            epsilon = max(last, epsilon / scalingFactor)
         }
         trace("auction: \(phases) phases, \(market.bids) bids, \(reverseBidCount) reverse bids")
-        return market
+        return true
     }
 }
 
 /// The auction's state: slot prices and holders, in flat arrays.
 struct AuctionMarket {
-    let problem: AssignmentProblem
+    private(set) var problem: AssignmentProblem
     /// Costs are multiplied by `scale` (0 when that would overflow).
     let scale: Int
-    let largestScaled: Int
+    private(set) var largestScaled: Int
     /// Any price above this means some row cannot be placed (the problem is infeasible).
-    let priceLimit: Int
+    private(set) var priceLimit: Int
     let slotStart: [Int]
     var slotPrice: [Int]
     var slotHolder: [Int32]
@@ -138,15 +154,12 @@ struct AuctionMarket {
     init(_ problem: AssignmentProblem, scale chosen: Int? = nil) {
         self.problem = problem
         let n = problem.rowCount, k = problem.columnCount
-        let largest = max(1, problem.largestAbsoluteCost)
         let s = max(1, chosen ?? (n + 1))
         roundsToNearest = chosen != nil
-        let (scaled, o1) = largest.multipliedReportingOverflow(by: s)
-        let (limit, o2) = scaled.multipliedReportingOverflow(by: 4 * n + 8)
-        let fits = !o1 && !o2 && limit < Int.max / 8
-        scale = fits ? s : 0
-        largestScaled = fits ? scaled : 0
-        priceLimit = fits ? limit : 0
+        let limits = Self.limits(problem, scale: s)
+        scale = limits == nil ? 0 : s
+        largestScaled = limits?.largestScaled ?? 0
+        priceLimit = limits?.priceLimit ?? 0
         var start = [Int](repeating: 0, count: k + 1)
         for g in 0..<k { start[g + 1] = start[g] + Int(max(0, min(problem.capacity[g], Int32(clamping: n)))) }
         slotStart = start
@@ -157,6 +170,28 @@ struct AuctionMarket {
         rowSlot = Array(repeating: Self.unplaced, count: n)
         queue = (0..<n).reversed().map { Int32($0) }
         rowCost = Array(repeating: 0, count: n)
+    }
+
+    /// This market on `wider`, the same problem with arcs added (same rows, columns and
+    /// capacities): every pair and price stays, and the next `preparePhase` takes out the rows
+    /// that a new arc puts beyond ε. Nil when the new costs are too large to scale.
+    func carried(to wider: AssignmentProblem) -> AuctionMarket? {
+        precondition(wider.rowCount == problem.rowCount && wider.capacity == problem.capacity)
+        guard let limits = Self.limits(wider, scale: scale) else { return nil }
+        var out = self
+        out.problem = wider
+        out.largestScaled = limits.largestScaled
+        out.priceLimit = limits.priceLimit
+        return out
+    }
+
+    /// The largest scaled cost and the price beyond which no row can be placed; nil when
+    /// scaling by `scale` would come near overflow.
+    private static func limits(_ problem: AssignmentProblem, scale: Int) -> (largestScaled: Int, priceLimit: Int)? {
+        let largest = max(1, problem.largestAbsoluteCost)
+        let (scaled, o1) = largest.multipliedReportingOverflow(by: scale)
+        let (limit, o2) = scaled.multipliedReportingOverflow(by: 4 * problem.rowCount + 8)
+        return !o1 && !o2 && limit < Int.max / 8 ? (scaled, limit) : nil
     }
 
     /// Readies a phase: every row whose place is no longer within `epsilon` of its best

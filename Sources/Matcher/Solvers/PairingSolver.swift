@@ -66,6 +66,14 @@ public struct PairingSolver: Sendable {
     /// `--previous` (keep bonus 2) gained nothing beyond noise.
     public var nearTightMargin = 1
     public var nearTightFromRound = 2
+    /// Without a previous plan, price from coarse auction prices first (see
+    /// `PairingSolver+Rounds.swift`): on until fewer than `coarseShare` of the households gain
+    /// pairs in a round (or `coarseRoundLimit` rounds), then refine that market to ε =
+    /// `refineEpsilon` / 64 of a cost unit and go on exactly.
+    public var coarseRounds = true
+    public var coarseShare = 0.45
+    public var coarseRoundLimit = 20
+    public var refineEpsilon = 4
     /// Threads for candidate lists and pricing (nil: all cores). The plan does not depend on it.
     public var threads: Int? = nil
 
@@ -101,14 +109,14 @@ public struct PairingSolver: Sendable {
         var stats = PairingResult.Statistics()
         stats.candidateSeconds = seconds(since: started, clock)
         trace("candidates ready at \(stats.candidateSeconds)")
-        var previous: AssignmentSolution? = nil
         var lastPricing: PricingState? = nil
         var lastIndex: PendingArcsIntoColumns? = nil
         let rowOrder = Self.rowOrder(unpaired)
         var lastAdditions: [[(Int32, Int)]] = []
         let previousPlan = model.previousHelper.contains { $0 >= 0 }
+        var start: RoundStart = coarseRounds && !previousPlan ? .coarse : .fresh
+        var market: AuctionMarket? = nil
         while true {
-            stats.rounds += 1
             let problem = AssignmentProblem(
                 rowCount: freeHouseholds.count, columnCount: roll.helpers.count,
                 arcStart: arcs.start, arcColumn: arcs.column, arcCost: arcs.cost,
@@ -120,24 +128,43 @@ public struct PairingSolver: Sendable {
             // first round the index is last round's with the added arcs merged in.
             let index = indexOfArcs(problem, previous: lastIndex, adding: lastAdditions)
             lastIndex = index
-            let outcome = previous == nil
-                ? coldStart.solve(problem, rowOrder: rowOrder, arcsIntoColumns: index)
-                : HungarianSolver().solve(
-                    problem, rowOrder: rowOrder, warmStart: previous, arcsIntoColumns: index)
-            stats.solveSeconds += seconds(since: solveStart, clock)
-            guard case .optimal(let solution) = outcome else {
+            if case .coarse = start {
+                guard let prices = coarsePhase(problem, market: &market, index: index) else {
+                    start = .fresh
+                    continue
+                }
+                stats.coarseRounds += 1
+                stats.solveSeconds += seconds(since: solveStart, clock)
+                let pricingStart = clock.now
+                let order = pairs.ordered(by: prices.columnPrice)
+                let additions = price(pairs, freeHouseholds, prices.rowPrice, margin: 0, leavingOut: arcs) { _ in order }
+                stats.pricingSeconds += seconds(since: pricingStart, clock)
+                let touched = additions.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
+                stats.pricedOutPairs.append(additions.reduce(0) { $0 + $1.count })
+                trace("coarse round \(stats.coarseRounds) at \(seconds(since: started, clock)): arcs \(problem.arcCount), added \(stats.pricedOutPairs.last!) for \(touched) households")
+                arcs = arcs.adding(additions)
+                lastAdditions = additions
+                if Double(touched) < coarseShare * Double(freeHouseholds.count) || stats.coarseRounds >= coarseRoundLimit {
+                    start = .refine(from: refineEpsilon)
+                }
+                continue
+            }
+            stats.rounds += 1
+            guard case .optimal(let solution) = solveExactly(problem, start, market: &market, rowOrder: rowOrder, index: index) else {
                 // Unassigned rows are allowed and costs were bounded by CostModel, so neither
                 // infeasibility nor overflow can happen here.
-                preconditionFailure("restricted pairing problem not solved: \(outcome)")
+                preconditionFailure("restricted pairing problem not solved")
             }
+            stats.solveSeconds += seconds(since: solveStart, clock)
             let pricingStart = clock.now
             let additions: [[(Int32, Int)]]
-            if let last = lastPricing, previous != nil,
-               let partial = priceIncrementally(pairs, freeHouseholds, solution, since: last, margin: margin(after: stats.rounds, previousPlan: previousPlan)) {
+            let margin = margin(after: stats.rounds, previousPlan: previousPlan)
+            if let last = lastPricing,
+               let partial = priceIncrementally(pairs, freeHouseholds, solution, since: last, margin: margin) {
                 additions = partial
             } else {
                 let order = pairs.ordered(by: solution.columnPrice)
-                additions = price(pairs, freeHouseholds, solution.rowPrice, margin: margin(after: stats.rounds, previousPlan: previousPlan)) { _ in order }
+                additions = price(pairs, freeHouseholds, solution.rowPrice, margin: margin) { _ in order }
             }
             lastPricing = PricingState(
                 u: solution.rowPrice, v: solution.columnPrice,
@@ -160,11 +187,8 @@ public struct PairingSolver: Sendable {
             }
             arcs = arcs.adding(additions)
             lastAdditions = additions
-            // A warm start pays when few households gained pairs; when many did, re-entering
-            // them one by one into a full market costs more than solving afresh (measured on
-            // the dalian preset: 46,000 re-entries took 3.4 s warm against 1.9 s cold).
             let touched = additions.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
-            previous = Double(touched) < warmStartShare * Double(freeHouseholds.count) ? solution : nil
+            start = nextStart(after: solution, touched: touched, of: freeHouseholds.count, market: market)
         }
     }
 
@@ -265,21 +289,29 @@ public struct PairingSolver: Sendable {
     /// the helpers of `order(row)`: empty when none undercuts (the prices are then dual
     /// feasible for all of its eligible pairs), else also its pairs below `margin`.
     private func price(
-        _ pairs: EligiblePairs, _ rows: [Int], _ u: [Int], margin: Int, order: @Sendable (Int) -> EligiblePairs.PriceOrder
+        _ pairs: EligiblePairs, _ rows: [Int], _ u: [Int], margin: Int, leavingOut listed: CandidateArcs? = nil,
+        order: @Sendable (Int) -> EligiblePairs.PriceOrder
     ) -> [[(Int32, Int)]] {
         let m = addedPerRound
+        let helperCount = pairs.model.roll.helpers.count
         let parts = parallelChunks(total: rows.count, threads: threads) { range -> [[(Int32, Int)]] in
             var worst = SmallestK(k: m)
             var out: [[(Int32, Int)]] = []
             out.reserveCapacity(range.count)
+            // Approximate prices may show listed pairs as undercutting: those are skipped.
+            var listedIn = [Int32](repeating: -1, count: listed == nil ? 0 : helperCount)
             for r in range {
                 let h = rows[r]
                 worst.removeAll()
+                if let listed {
+                    for k in listed.start[r]..<listed.start[r + 1] { listedIn[Int(listed.column[k])] = Int32(r) }
+                }
                 // c(h,g) ≥ −keep_bonus, so only helpers priced below u_h + keep_bonus can undercut.
                 // With a margin the scan reports pairs of reduced cost below it (keys shifted by
                 // −margin); the household's list counts only if one of them truly undercuts.
                 // Once m pairs are kept, only a pair at most as dear as the m-th can get in.
                 pairs.forEachUndercuttingNarrowed(h, u: u[r] + margin, in: order(r), { g, cost, reduced in
+                    if listed != nil && listedIn[g] == Int32(r) { return worst.isFull ? min(0, worst.largestKey! + 1) : 0 }
                     worst.offer(key: reduced, tie: SplitMix64.mix(h, g), item: Int32(g), value: cost)
                     return worst.isFull ? min(0, worst.largestKey! + 1) : 0
                 })
@@ -347,7 +379,10 @@ public struct PairingResult: Sendable {
     public var gap: Double { objective == 0 ? 0 : Double(objective - bound) / Double(abs(objective)) }
 
     public struct Statistics: Sendable, Equatable {
+        /// Rounds priced with exact prices (the last one proves the plan optimal).
         public var rounds = 0
+        /// Rounds priced with a coarse auction's prices, before those.
+        public var coarseRounds = 0
         public var candidateArcs = 0
         public var pricedOutPairs: [Int] = []
         public var candidateSeconds = 0.0
