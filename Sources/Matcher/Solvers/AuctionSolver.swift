@@ -141,6 +141,9 @@ struct AuctionMarket {
     /// Rows waiting to bid (all of them at first; the first to bid is row 0).
     var queue: [Int32]
     var bids = 0
+    /// The ε of the last phase, and the rows that gained arcs since (see `carried(to:)`).
+    var lastEpsilon: Int? = nil
+    var rowsWithNewArcs: [Int] = []
 
     static let unplaced = -1
     static let alone = -2
@@ -182,6 +185,9 @@ struct AuctionMarket {
         out.problem = wider
         out.largestScaled = limits.largestScaled
         out.priceLimit = limits.priceLimit
+        out.rowsWithNewArcs = (0..<problem.rowCount).filter {
+            wider.arcStart[$0 + 1] - wider.arcStart[$0] != problem.arcStart[$0 + 1] - problem.arcStart[$0]
+        }
         return out
     }
 
@@ -201,7 +207,11 @@ struct AuctionMarket {
     mutating func preparePhase(epsilon: Int) {
         let scale = self.scale
         let alone = problem.unassignedCost
-        for r in stride(from: problem.rowCount - 1, through: 0, by: -1) where rowSlot[r] != Self.unplaced {
+        // After a phase at this ε every row was within ε; only new arcs can have changed that.
+        let rows = epsilon == lastEpsilon ? rowsWithNewArcs.reversed() : Array(stride(from: problem.rowCount - 1, through: 0, by: -1))
+        lastEpsilon = epsilon
+        rowsWithNewArcs = []
+        for r in rows where rowSlot[r] != Self.unplaced {
             let own = rowSlot[r] == Self.alone ? alone![r] * scale : rowCost[r] + slotPrice[rowSlot[r]]
             var best = alone.map { $0[r] * scale } ?? Int.max
             problem.arcColumn.withUnsafeBufferPointer { column in
@@ -325,10 +335,7 @@ struct AuctionMarket {
             if s >= 0 {
                 let g = columnOf(slot: s)
                 column[r] = Int32(g)
-                var c = Int.max
-                for a in problem.arcStart[r]..<problem.arcStart[r + 1] where Int(problem.arcColumn[a]) == g {
-                    c = min(c, problem.arcCost[a])
-                }
+                let c = rowCost[r] / scale  // the pair's cost, scaled when it was made
                 u[r] = c + v[g]
                 objective += c
             } else {
@@ -350,4 +357,3 @@ struct AuctionMarket {
         return lo
     }
 }
-
