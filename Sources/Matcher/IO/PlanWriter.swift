@@ -3,7 +3,7 @@ import Foundation
 /// Writes a plan's files into an output directory: pairs.csv, unpaired.csv, summary.json
 /// and, when asked, the certificate. Every file is built in memory first and written whole
 /// (``AtomicFile``), so a failed run leaves no partial file.
-public struct PlanWriter {
+public struct PlanWriter: Sendable {
     public let model: CostModel
     public let result: PairingResult
     public var presentation: Presentation
@@ -142,8 +142,12 @@ public struct PlanWriter {
         } catch {
             throw AtomicFile.WriteError(path: directory, reason: Table.reason(error))
         }
+        // The two lists are built at once, on two threads (dalian: 0.12 s one after the other).
+        let lists = parallelChunks(total: 2, chunks: 2) { part in
+            part.lowerBound == 0 ? self.pairsCSV() : self.unpairedCSV()
+        }
         var files: [(String, [UInt8])] = [
-            ("pairs.csv", pairsCSV()), ("unpaired.csv", unpairedCSV()), ("summary.json", summaryJSON(summary)),
+            ("pairs.csv", lists[0]), ("unpaired.csv", lists[1]), ("summary.json", summaryJSON(summary)),
         ]
         if publicNotice { files.append(("public.csv", publicNoticeCSV())) }
         files += extraFiles.map { ($0.name, $0.bytes) }
