@@ -128,6 +128,45 @@ import Testing
         #expect(gs.lines == [3, 4, 2])
     }
 
+    /// Helpers' rows are read apart from the households' (on another thread) and their places
+    /// joined afterwards: shared places keep the households' indices, new ones follow in the
+    /// order the helpers file names them, and every index leads back to the text it came from.
+    @Test func helpersPlacesJoinTheHouseholdsPlaces() throws {
+        let households = Self.householdHeader + "\n"
+            + Self.household("H1", district: "西岗区", street: "站北街道", community: "旗兴社区") + "\n"
+            + Self.household("H2", district: "中山区", street: "海军广场街道", community: "长春社区") + "\n"
+        let helperRows: [(id: String, district: String, street: String, community: String)] = [
+            ("G1", "沙河口区", "春柳街道", "春光社区"),  // all new
+            ("G2", "中山区", "海军广场街道", "长春社区"),  // all shared
+            ("G3", "西岗区", "八一路街道", ""),  // new street in a shared district
+            ("G4", "", "", ""),  // citywide
+            ("G5", "沙河口区", "春柳街道", "春和社区"),  // new community under a new street
+            ("G6", "中山区", "", ""),  // district-wide
+        ]
+        let helpers = Self.helperHeader + "\n" + helperRows.map {
+            Self.helper($0.id, district: $0.district, street: $0.street, community: $0.community)
+        }.joined(separator: "\n") + "\n"
+        let roll = try withFiles(households: households, helpers: helpers) {
+            try RollReader.read(households: $0.households, helpers: $0.helpers)
+        }
+        let p = roll.places
+        #expect(p.districtNames == ["西岗区", "中山区", "沙河口区"])
+        #expect(p.streetNames == ["站北街道", "海军广场街道", "春柳街道", "八一路街道"])
+        #expect(p.communityNames == ["旗兴社区", "长春社区", "春光社区", "春和社区"])
+        #expect(p.streetDistrict == [0, 1, 2, 0])
+        #expect(p.communityStreet == [0, 1, 2, 2])
+        for (g, row) in helperRows.enumerated() {
+            let l = roll.helpers.locations[g]
+            #expect((l.district < 0 ? "" : p.districtNames[Int(l.district)]) == row.district, "\(row.id)")
+            #expect((l.street < 0 ? "" : p.streetNames[Int(l.street)]) == row.street, "\(row.id)")
+            #expect((l.community < 0 ? "" : p.communityNames[Int(l.community)]) == row.community, "\(row.id)")
+            if l.street >= 0 { #expect(p.streetDistrict[Int(l.street)] == l.district, "\(row.id)") }
+            if l.community >= 0 { #expect(p.communityStreet[Int(l.community)] == l.street, "\(row.id)") }
+        }
+        #expect(roll.helpers.locations[1] == roll.households.locations[1], "G2 lives where H2 does")
+        #expect(roll.helpers.locations[3] == .citywide)
+    }
+
     @Test func chineseHeadersAndKinds() throws {
         let households = """
             户编号,户主姓名,区,街道,社区,人口,困难程度,物质,精神,政策,就业,助学,医疗,身份证号,电话

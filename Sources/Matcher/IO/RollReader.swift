@@ -45,18 +45,38 @@ public enum RollReader {
     }
 
     private static func roll(_ householdTable: Table, _ helperTable: Table) throws(InputProblems) -> Roll {
-        var householdTable = householdTable, helperTable = helperTable
-        var places = Places()
-        var problems: [InputProblem] = []
-        let extra = extraDimensions(householdTable)
-        let dimensions = NeedDimensions(extra: extra)
-        let households = readHouseholds(&householdTable, dimensions: dimensions, places: &places)
-        let helpers = readHelpers(&helperTable, dimensions: dimensions, places: &places)
-        problems += householdTable.problems + helperTable.problems
+        let dimensions = NeedDimensions(extra: extraDimensions(householdTable))
+        // The two files' rows are read at once, on two threads, each naming places in its own
+        // `Places`; the helpers' places then join the households' in the order they were
+        // first met, which gives the same indices as one pass over both files.
+        let parts = parallelChunks(total: 2, chunks: 2) { part -> RowsRead in
+            var places = Places()
+            if part.lowerBound == 0 {
+                var table = householdTable
+                let households = readHouseholds(&table, dimensions: dimensions, places: &places)
+                return RowsRead(households: households, places: places, problems: table.problems)
+            }
+            var table = helperTable
+            let helpers = readHelpers(&table, dimensions: dimensions, places: &places)
+            return RowsRead(helpers: helpers, places: places, problems: table.problems)
+        }
+        let problems = parts[0].problems + parts[1].problems
         if !problems.isEmpty { throw InputProblems(problems) }
+        var places = parts[0].places
+        var helpers = parts[1].helpers
+        let joined = places.adding(parts[1].places)
+        helpers.locations = helpers.locations.map(joined.location)
         return Roll(
             places: places, dimensions: dimensions,
-            households: households.sortedById(), helpers: helpers.sortedById())
+            households: parts[0].households.sortedById(), helpers: helpers.sortedById())
+    }
+
+    /// The rows of one file, with the places they name.
+    private struct RowsRead: Sendable {
+        var households = Households()
+        var helpers = Helpers()
+        var places: Places
+        var problems: [InputProblem]
     }
 
     private static func extraDimensions(_ table: Table) -> [String] {

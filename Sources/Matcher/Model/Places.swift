@@ -36,6 +36,18 @@ public struct Places: Sendable, Equatable {
         Self.intern(name, under: street, &communityNames, &communityStreet, &communityIndex)
     }
 
+    /// Interns every place of `other` (districts, then streets, then communities, each in
+    /// `other`'s order) and returns where `other`'s indices now point.
+    public mutating func adding(_ other: Places) -> PlaceMapping {
+        var out = PlaceMapping()
+        out.district = other.districtNames.map { district($0) }
+        out.street = other.streetNames.indices.map { street(other.streetNames[$0], in: out.district[Int(other.streetDistrict[$0])]) }
+        out.community = other.communityNames.indices.map {
+            community(other.communityNames[$0], in: out.street[Int(other.communityStreet[$0])])
+        }
+        return out
+    }
+
     /// The index of `name` under `parent`, added to the level's arrays when new.
     private static func intern(
         _ name: String, under parent: Int32, _ names: inout [String], _ parents: inout [Int32],
@@ -48,6 +60,19 @@ public struct Places: Sendable, Equatable {
         parents.append(parent)
         index[key] = i
         return i
+    }
+}
+
+/// Indices of one ``Places`` in another (see `Places.adding`).
+public struct PlaceMapping: Sendable {
+    public var district: [Int32] = []
+    public var street: [Int32] = []
+    public var community: [Int32] = []
+
+    /// `l` with its indices mapped; blank levels (-1) stay blank.
+    public func location(_ l: Location) -> Location {
+        func map(_ i: Int32, _ table: [Int32]) -> Int32 { i < 0 ? i : table[Int(i)] }
+        return Location(district: map(l.district, district), street: map(l.street, street), community: map(l.community, community))
     }
 }
 
