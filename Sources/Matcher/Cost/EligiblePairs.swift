@@ -377,7 +377,8 @@ struct EligiblePairs: @unchecked Sendable {
                     let deficitCost = plain.deficitCost(offer)
                     if deficitCost &- plain.bonus(offer) > threshold { continue }
                     for i in b.group(j) {
-                        guard let c = plain.cost(deficitCost, b, i) else { continue }
+                        // A helper dearer than the threshold cannot be among the k cheapest.
+                        guard let c = plain.cost(deficitCost, b, i), c <= threshold else { continue }
                         scratch[count] = c
                         helpers[count] = b.helpers[i]
                         count += 1
