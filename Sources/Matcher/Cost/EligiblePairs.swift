@@ -118,11 +118,23 @@ struct EligiblePairs: @unchecked Sendable {
         reachedFrom here: Location, everyone: HelperBlock?, byDistrict: [HelperBlock], citywide: HelperBlock,
         _ visit: (HelperBlock) -> Void
     ) {
+        forEachBlockWithDistances(reachedFrom: here, everyone: everyone, byDistrict: byDistrict, citywide: citywide) { b, _ in
+            visit(b)
+        }
+    }
+
+    /// `forEachBlock`, with the distance levels the block's helpers can have from `here`:
+    /// 0...2 in the household's own district, 3 for citywide helpers, 0...3 for everyone's.
+    @inline(__always)
+    private static func forEachBlockWithDistances(
+        reachedFrom here: Location, everyone: HelperBlock?, byDistrict: [HelperBlock], citywide: HelperBlock,
+        _ visit: (HelperBlock, ClosedRange<Int>) -> Void
+    ) {
         if let everyone {
-            visit(everyone)
+            visit(everyone, 0...3)
         } else {
-            if here.district >= 0 { visit(byDistrict[Int(here.district)]) }
-            visit(citywide)
+            if here.district >= 0 { visit(byDistrict[Int(here.district)], 0...2) }
+            visit(citywide, 3...3)
         }
     }
 
@@ -370,12 +382,14 @@ struct EligiblePairs: @unchecked Sendable {
         }
         let plain = PlainCost(self, h)
         let threshold = plain.costReachedBy(best.k, everyone, byDistrict, citywide)
-        Self.forEachBlock(reachedFrom: plain.here, everyone: everyone, byDistrict: byDistrict, citywide: citywide) { block in
+        Self.forEachBlockWithDistances(reachedFrom: plain.here, everyone: everyone, byDistrict: byDistrict, citywide: citywide) { block, reach in
+            let nearest = plain.penalty &* reach.lowerBound
             block.withBuffers { b in
                 for j in 0..<b.groupCount {
                     let offer = b.groupOffer[j]
                     let deficitCost = plain.deficitCost(offer)
-                    if deficitCost &- plain.bonus(offer) > threshold { continue }
+                    // The group's cheapest possible pair is dearer than the threshold.
+                    if deficitCost &+ nearest &- plain.bonus(offer) > threshold { continue }
                     for i in b.group(j) {
                         // A helper dearer than the threshold cannot be among the k cheapest.
                         guard let c = plain.cost(deficitCost, b, i), c <= threshold else { continue }
@@ -435,13 +449,13 @@ struct EligiblePairs: @unchecked Sendable {
         }
 
         /// A cost that at least k eligible helpers of the reached blocks cost no more than
-        /// (each costs at most severity·deficit + penalty·3), or .max when there is none or
-        /// some helpers in the blocks may be too far (max_distance below 2).
+        /// (each costs at most severity·deficit + penalty·the farthest distance of its block:
+        /// 2 in the own district, 3 citywide), or .max when there is none or some helpers in
+        /// the blocks may be too far (max_distance below 2).
         func costReachedBy(
             _ k: Int, _ everyone: HelperBlock?, _ byDistrict: [HelperBlock], _ citywide: HelperBlock
         ) -> Int {
             if maxDistance < 2 || k <= 0 { return .max }
-            let spread = penalty &* 3
             var lowest = Int.max
             EligiblePairs.forEachBlock(reachedFrom: here, everyone: everyone, byDistrict: byDistrict, citywide: citywide) { block in
                 for offer in block.groupOffer { lowest = min(lowest, deficitCost(offer)) }
@@ -449,7 +463,8 @@ struct EligiblePairs: @unchecked Sendable {
             if lowest == .max { return .max }
             // Helpers by their highest possible cost.
             return SmallestK.keyReaching(k, from: lowest) { add in
-                EligiblePairs.forEachBlock(reachedFrom: here, everyone: everyone, byDistrict: byDistrict, citywide: citywide) { block in
+                EligiblePairs.forEachBlockWithDistances(reachedFrom: here, everyone: everyone, byDistrict: byDistrict, citywide: citywide) { block, reach in
+                    let spread = penalty &* reach.upperBound
                     for j in block.groupOffer.indices {
                         add(deficitCost(block.groupOffer[j]) &+ spread, block.groupStart[j + 1] - block.groupStart[j])
                     }
