@@ -333,20 +333,22 @@ struct EligiblePairs: @unchecked Sendable {
             return
         }
         let plain = PlainCost(self, h)
-        Self.forEachBlock(
+        Self.forEachBlockWithDistances(
             reachedFrom: plain.here, everyone: ordered.everyone, byDistrict: ordered.byDistrict,
             citywide: ordered.citywide
-        ) { block in
+        ) { block, reach in
+            // Every pair of the block is at least this far (citywide helpers: 3 levels).
+            let nearest = plain.penalty &* reach.lowerBound
             block.withBuffers { b in
                 // Groups come in order of their cheapest price, and every pair costs at least
-                // −keep: past the first group too dear by that bound, every group is.
-                let least = -max(0, plain.keep) &- u
+                // nearest − keep: past the first group too dear by that bound, every group is.
+                let least = nearest &- max(0, plain.keep) &- u
                 for j in 0..<b.groupCount {
                     if least &+ b.price[b.groupStart[j]] >= cutoff { break }
                     let offer = b.groupOffer[j]
                     let deficitCost = plain.deficitCost(offer)
                     // Every pair of the group has reduced cost ≥ floor + its helper's price.
-                    let floor = deficitCost &- plain.bonus(offer) &- u
+                    let floor = deficitCost &+ nearest &- plain.bonus(offer) &- u
                     for i in b.group(j) {
                         if floor &+ b.price[i] >= cutoff { break }
                         guard let c = plain.cost(deficitCost, b, i) else { continue }
