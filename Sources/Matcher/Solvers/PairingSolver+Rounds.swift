@@ -11,9 +11,9 @@
 /// `refineEpsilon` / 64, then 1 / 64) and handed to the Hungarian, and every later round is
 /// exact. The proof is untouched: only an exact round's prices can end the loop.
 ///
-/// Dalian seed 1 (runs alternated with the build before): 3.3–3.5 s end to end against
-/// 5.0–5.4 s; 4 coarse rounds, then 4 exact ones; the first exact pricing adds ~7,000 pairs
-/// where the old second round added 1.2 million.
+/// Dalian seed 1 (runs alternated with the build before, slow window): 3.8–4.5 s end to end
+/// against 6.2–7.2 s; 4 coarse rounds, then 4 exact ones; the first exact pricing adds 545
+/// pairs where the old second round added 1.2 million.
 ///
 /// **Exact rounds** carry the refined market on: one ε = 1/64 phase re-places the households
 /// that gained a pair, and the Hungarian finishes from its hand-over. With a previous plan

@@ -9,10 +9,14 @@ import Foundation
 /// 2. Every free household gets the `candidatesPerHousehold` eligible helpers of least cost
 ///    (ties broken by a hash of the pair, so equal helpers are spread, not piled onto one),
 ///    plus its previous helper.
-/// 3. The restricted problem is solved with prices u, v: when it is new or much changed, by a
-///    coarse ``AuctionSolver`` start (costs ×64, ε from one cost unit down, reverse bids for
-///    places left empty with a price) finished by the Hungarian's exact warm start; when few
-///    households gained pairs, by ``HungarianSolver`` warm-started from the last round.
+/// 3. Without a previous plan, coarse rounds come first: one ``AuctionSolver`` phase (costs
+///    ×64, ε one cost unit, reverse bids for places left empty with a price), carried on
+///    from round to round, and pricing at its rounded prices (step 4, leaving listed pairs
+///    out), until few households gain pairs (`PairingSolver+Rounds.swift`). Then the
+///    restricted problem is solved exactly with prices u, v: by refining that auction market
+///    (ε down to 1/64) and finishing with the Hungarian's exact warm start; or, with a
+///    previous plan, by a fresh auction so finished when it is new or much changed, and by
+///    ``HungarianSolver`` warm-started from the last round when few households gained pairs.
 /// 4. Pricing: every eligible pair left out is priced with `c(h,g) − u_h + v_g`. If none is
 ///    negative, (u, v) is dual feasible for the full problem, and the plan is optimal for
 ///    it — the certificate covers all eligible pairs. Otherwise the most negative pairs of
@@ -22,10 +26,11 @@ import Foundation
 ///    inside each group; it computes a household's deficit once per group and leaves a group
 ///    at the first helper too dear to undercut, or, once the household holds `addedPerRound`
 ///    pairs, too dear to beat the last of them (`EligiblePairs.forEachUndercuttingNarrowed`;
-///    dalian pricing 1.04–1.11 s instead of 1.21–1.25 s, same plan). After a
-///    warm round pricing is incremental: only households whose price rose and helpers whose
+///    dalian pricing 1.04–1.11 s instead of 1.21–1.25 s, same plan). After an exact
+///    round pricing is incremental: only households whose price rose and helpers whose
 ///    price fell can have gained a negative pair, so only they are scanned.
-/// The loop ends because each round adds at least one pair, and there are finitely many.
+/// The loop ends because each round adds at least one pair, and there are finitely many;
+/// only an exact round's prices can end it.
 ///
 /// - Complexity: each round O(eligible pairs / cores) for pricing plus one Hungarian solve
 ///   on O(households × candidates) arcs.
