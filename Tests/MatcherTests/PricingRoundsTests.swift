@@ -84,4 +84,20 @@ import Testing
         #expect(PairingCertificate.problems(instance.model, result) == [], "seed \(seed)")
         #expect(instance.independentCheck(result) == [], "seed \(seed)")
     }
+
+    /// No helper has a place: the coarse round finds nothing to add, and the exact round
+    /// proves that leaving everyone unpaired is optimal.
+    @Test func noPlaceAnywhereLeavesEveryHouseholdUnpaired() throws {
+        let base = Self.mediumCase(seed: 7, withPrevious: false).model
+        var helpers = base.roll.helpers
+        helpers.capacity = helpers.capacity.map { _ in 0 }
+        let roll = Roll(places: base.roll.places, dimensions: base.roll.dimensions, households: base.roll.households, helpers: helpers)
+        let model = try CostModel(roll: roll, policy: base.policy)
+        let result = PairingSolver().solve(model)
+        #expect(result.helperOf.allSatisfy { $0 < 0 })
+        #expect(result.objective == (0..<roll.households.count).reduce(0) { $0 + model.unpairedCost($1) })
+        #expect(result.statistics.coarseRounds == 1)
+        #expect(result.statistics.rounds == 1)
+        #expect(PairingCertificate.problems(model, result) == [])
+    }
 }

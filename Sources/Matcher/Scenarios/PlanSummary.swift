@@ -16,7 +16,9 @@ public struct PlanSummary: Codable, Sendable, Equatable {
     public var coverageByStreet: [StreetCoverage]
     public var unmetNeedByDimension: [String: Int]
     public var statusCounts: [String: Int]
+    /// Pricing rounds at exact prices, and before them at a coarse auction's prices.
     public var rounds: Int
+    public var coarseRounds: Int
     public var candidateArcs: Int
     public var certificateVerified: Bool
     /// The program's version, every input file with its SHA-256, and every policy setting in
@@ -39,7 +41,7 @@ public struct PlanSummary: Codable, Sendable, Equatable {
         case objective, bound, gap, solver, pairs, unpaired, locked, seconds, households, helpers, capacity, rounds
         case solverReason = "solver_reason", pairsByKind = "pairs_by_kind"
         case coverageByStreet = "coverage_by_street", unmetNeedByDimension = "unmet_need_by_dimension"
-        case statusCounts = "status_counts", candidateArcs = "candidate_arcs"
+        case statusCounts = "status_counts", candidateArcs = "candidate_arcs", coarseRounds = "coarse_rounds"
         case certificateVerified = "certificate_verified"
         case version, inputs, policy
         case sideConstraints = "side_constraints"
@@ -94,6 +96,7 @@ public struct PlanSummary: Codable, Sendable, Equatable {
                 coverage: Double(pairedInStreet[s]) / Double(inStreet[s]))
         }.sorted { ($0.coverage, $0.district, $0.street) < ($1.coverage, $1.district, $1.street) }
         rounds = result.statistics.rounds
+        coarseRounds = result.statistics.coarseRounds
         candidateArcs = result.statistics.candidateArcs
         self.certificateVerified = certificateVerified
     }

@@ -147,7 +147,7 @@ public struct PairingSolver: Sendable {
                 let touched = additions.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
                 stats.pricedOutPairs.append(additions.reduce(0) { $0 + $1.count })
                 trace("coarse round \(stats.coarseRounds) at \(seconds(since: started, clock)): arcs \(problem.arcCount), added \(stats.pricedOutPairs.last!) for \(touched) households")
-                arcs = arcs.adding(additions, threads: threads)
+                if touched > 0 { arcs = arcs.adding(additions, threads: threads) }
                 lastAdditions = additions
                 if Double(touched) < coarseShare * Double(freeHouseholds.count) || stats.coarseRounds >= coarseRoundLimit {
                     start = .refine(from: refineEpsilon)
@@ -316,8 +316,9 @@ public struct PairingSolver: Sendable {
                 // −margin); the household's list counts only if one of them truly undercuts.
                 // Once m pairs are kept, only a pair at most as dear as the m-th can get in.
                 pairs.forEachUndercuttingNarrowed(h, u: u[r] + margin, in: order(r), { g, cost, reduced in
-                    if listed != nil && listedIn[g] == Int32(r) { return worst.isFull ? min(0, worst.largestKey! + 1) : 0 }
-                    worst.offer(key: reduced, tie: SplitMix64.mix(h, g), item: Int32(g), value: cost)
+                    if listed == nil || listedIn[g] != Int32(r) {
+                        worst.offer(key: reduced, tie: SplitMix64.mix(h, g), item: Int32(g), value: cost)
+                    }
                     return worst.isFull ? min(0, worst.largestKey! + 1) : 0
                 })
                 out.append(worst.smallestKey.map { $0 < -margin } == true ? worst.pairs : [])
@@ -354,6 +355,7 @@ struct CandidateArcs {
         let total = newStart[rows]
         var out = CandidateArcs(rows: [])
         out.start = newStart
+        guard total > 0 else { return out }
         out.column = [Int32](unsafeUninitializedCapacity: total) { columnOut, columnCount in
             out.cost = [Int](unsafeUninitializedCapacity: total) { costOut, costCount in
                 let target = ArcCopy(
@@ -382,12 +384,14 @@ private struct ArcCopy: @unchecked Sendable {
             for r in rows {
                 let from = oldStart[r], count = oldStart[r + 1] - from
                 var to = newStart[r]
-                (column + to).update(from: fromColumn.baseAddress! + from, count: count)
-                (cost + to).update(from: fromCost.baseAddress! + from, count: count)
+                if count > 0 {
+                    (column + to).initialize(from: fromColumn.baseAddress! + from, count: count)
+                    (cost + to).initialize(from: fromCost.baseAddress! + from, count: count)
+                }
                 to += count
                 for (g, c) in extra[r] {
-                    column[to] = g
-                    cost[to] = c
+                    (column + to).initialize(to: g)
+                    (cost + to).initialize(to: c)
                     to += 1
                 }
             }
