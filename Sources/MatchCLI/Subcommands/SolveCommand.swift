@@ -97,9 +97,7 @@ struct SolveCommand: ParsableCommand {
     }
 
     private func seconds(_ d: Duration) -> String {
-        let c = d.components
-        let s = Double(c.seconds) + Double(c.attoseconds) * 1e-18
-        return String(format: "%.3f", s)
+        String(format: "%.3f", d.inSeconds)
     }
 
     private func fail(_ message: String) -> Never {

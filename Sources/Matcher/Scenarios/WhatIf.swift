@@ -87,8 +87,7 @@ public enum WhatIf {
         let (model, result, diff) = try solve(
             before: roll, changed: changed, policy: policy, baseline: baseline, rules: rules, plain: plain,
             policyFile: options.policy ?? "policy")
-        let elapsed = clock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds = (clock.now - start).inSeconds
         var summary = PlanSummary(
             model: model, result: result, solver: "hungarian",
             solverReason: "what-if: baseline pairs carry a keep bonus of \(model.policy.keepBonus); Hungarian method with pricing over all eligible pairs",

@@ -132,8 +132,7 @@ public struct YearlyPairing {
         let solved = try solve(options, rules, model)
         let result = solved.result
         trace("solved and checked: \(clock.now - start)")
-        let elapsed = clock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds = (clock.now - start).inSeconds
         var summary = PlanSummary(
             model: model, result: result, solver: solved.solver, solverReason: solved.reason,
             seconds: seconds, certificateVerified: solved.certificateVerified)

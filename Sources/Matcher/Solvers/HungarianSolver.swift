@@ -94,8 +94,7 @@ public struct HungarianSolver: Sendable {
 /// Each line starts with the seconds since the first traced line.
 func trace(_ line: @autoclosure () -> String) {
     guard tracing else { return }
-    let d = ContinuousClock.now - traceStart
-    let t = Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    let t = (ContinuousClock.now - traceStart).inSeconds
     FileHandle.standardError.write(Data((String(format: "[%7.3f] ", t) + line() + "\n").utf8))
 }
 

@@ -309,6 +309,6 @@ struct LagrangianPairing {
     }
 
     static func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        d.inSeconds
     }
 }

@@ -219,8 +219,7 @@ public struct PairingSolver: Sendable {
     }
 
     private func seconds(since t: ContinuousClock.Instant, _ clock: ContinuousClock) -> Double {
-        let d = clock.now - t
-        return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        (clock.now - t).inSeconds
     }
 
     private func initialCandidates(
