@@ -120,13 +120,17 @@ public struct PlanWriter: Sendable {
         return Array((try? encoder.encode(summary)) ?? Data()) + [0x0A]
     }
 
-    /// SPEC's certificate: `side,id,price` for every free household and every helper.
+    /// SPEC's certificate: `side,id,price` for every free household, every helper and every
+    /// quota group.
     public func certificateCSV() -> [UInt8] {
         var csv = CSVWriter(byteOrderMark: false)
         csv.row(["side", "id", "price"])
         let hs = model.roll.households, gs = model.roll.helpers
         for h in 0..<hs.count { if let u = result.householdPrice[h] { csv.row(["household", hs.ids[h], String(u)]) } }
         for g in 0..<gs.count { csv.row(["helper", gs.ids[g], String(result.helperPrice[g])]) }
+        if let quotas = result.quotaPrices {
+            for (q, group) in quotas.network.groups.enumerated() { csv.row(["quota", group.id, String(quotas.price[q])]) }
+        }
         return csv.data
     }
 

@@ -48,6 +48,12 @@ extension YearlyPairing {
             throw .unsupported("--solver glpk: this build has no GLPK (built without the GLPK trait); use --solver auto")
         }
         if sides.isEmpty { return try glpkAssignment(model, rules, options) }
+        if options.solver == .auto && sides.spreadLimit == nil,
+           let network = CoverageNetwork(roll: model.roll, sides: sides, lockedHelper: rules.lockedHelper) {
+            let infeasible = SideFeasibility(model: model, sides: sides, lockedHelper: rules.lockedHelper).problems()
+            if !infeasible.isEmpty { throw .infeasibleRules(infeasible) }
+            return try coverage(model, rules, network, threads: options.threads)
+        }
         if options.certificate != nil {
             throw .unsupported("--certificate proves plans without side constraints; with coverage or org_spread the summary gives the proven bound and gap instead")
         }
@@ -102,6 +108,34 @@ extension YearlyPairing {
         let proof = PairingCertificate.problems(model, result, threads: threads)
         if !proof.isEmpty { throw .unproven(proof) }
         return SolvedPlan(result: result, solver: "hungarian", reason: reason, certificateVerified: true)
+    }
+
+    /// Coverage rules at one level: exact on the coverage network (``CoverageNetwork``).
+    private static func coverage(
+        _ model: CostModel, _ rules: PairingRules, _ network: CoverageNetwork, threads: Int?
+    ) throws(Failure) -> SolvedPlan {
+        var pairing = PairingSolver()
+        pairing.threads = threads
+        let plain = pairing.solve(model, lockedHelper: rules.lockedHelper)
+        switch pairing.solve(model, lockedHelper: rules.lockedHelper, coverage: network, plain: plain) {
+        case .infeasible(let households):
+            var short: [Int32: Int] = [:]
+            for h in households { short[network.groupOf[h], default: 0] += 1 }
+            throw .infeasibleRules(short.sorted { $0.key < $1.key }.map { q, n in
+                let group = network.groups[Int(q)]
+                return "\(group.id) needs \(group.quota) of its \(group.households) households paired, but no plan gives it more than \(group.quota - n) while meeting the other quotas: lower a quota or add helpers who may serve it"
+            })
+        case .optimal(var result):
+            result.statistics.totalSeconds = plain.statistics.totalSeconds + result.statistics.totalSeconds
+            let proof = PairingCertificate.problems(model, result, threads: threads)
+            if !proof.isEmpty { throw .unproven(proof) }
+            let binds = result.quotaPrices?.price.contains { $0 > 0 } ?? false
+            let reason = "coverage rules at one level are a network (each street's room for unpaired households is one more column), so the assignment model stays exact; "
+                + (binds
+                    ? "the plain optimum missed a quota, so the Hungarian method went on from it with the quota columns, pricing over all eligible pairs"
+                    : "the plain optimum already meets every quota, so it is optimal under them too")
+            return SolvedPlan(result: result, solver: "hungarian", reason: reason, certificateVerified: true)
+        }
     }
 
     /// A plan without dual prices (side constraints: the bound comes from the relaxation).

@@ -1,7 +1,10 @@
 /// Checks a pairing's dual prices against *every* eligible pair of the model (SPEC
 /// "certificate"): `u_h − v_g ≤ c(h,g)` for each eligible pair with spare capacity after
 /// locks, `u_h ≤ p(h)`, `v_g ≥ 0`, tightness on the plan, and
-/// Σu − Σ residual·v = objective − locked cost. Returns the problems found (empty = proven).
+/// Σu − Σ residual·v = objective − locked cost. With quota rows (a plan solved on a
+/// ``CoverageNetwork``) the unpaired bound is `u_h ≤ p(h) + w_q(h)`, `w ≥ 0`, no group has
+/// more unpaired households than its room, and Σ room·w is subtracted as well. Returns the
+/// problems found (empty = proven).
 ///
 /// - Complexity: O(eligible pairs / cores).
 public enum PairingCertificate {
@@ -30,15 +33,28 @@ public enum PairingCertificate {
             let g = Int(result.helperOf[h])
             guard let u = result.householdPrice[h] else { continue }
             dual += u
+            // Every free household, paired or not, has the unpaired option (through its quota).
+            let p = model.unpairedCost(h)
+            let w = result.quotaPrices.map { $0.price[Int($0.network.groupOf[h])] } ?? 0
+            if u > p + w { found.append("household \(h): u exceeds its unpaired cost" + (result.quotaPrices == nil ? "" : " and its quota's price")) }
             if g >= 0 {
                 load[g] += 1
                 let c = model.cost(h, g)
                 primal += c
                 if u - v[g] != c { found.append("household \(h): its pair is not tight") }
             } else {
-                let p = model.unpairedCost(h)
                 primal += p
-                if u > p { found.append("household \(h): u exceeds its unpaired cost") }
+            }
+        }
+        if let quotas = result.quotaPrices {
+            let unpaired = quotas.network.unpairedCounts(helperOf: result.helperOf, locked: result.locked)
+            for (q, group) in quotas.network.groups.enumerated() {
+                let w = quotas.price[q]
+                if w < 0 { found.append("quota \(group.id): negative price") }
+                if unpaired[q] > group.room {
+                    found.append("quota \(group.id): \(unpaired[q]) households unpaired, room for \(group.room)")
+                }
+                dual -= group.room * w
             }
         }
         for g in 0..<v.count {

@@ -95,6 +95,15 @@ public struct PairingSolver: Sendable {
     public init() {}
 
     public func solve(_ model: CostModel, lockedHelper: [Int32]? = nil) -> PairingResult {
+        solveRounds(model, lockedHelper: lockedHelper, quotas: nil)
+    }
+
+    /// The rounds of column generation (see the type's doc comment). With `quotas`, the
+    /// restricted problems carry the coverage network's group columns (see
+    /// ``CoverageNetwork``), every round is an exact warm start of the Hungarian method
+    /// (from `quotas.start` first), and the result has quota prices; households the solve
+    /// could only leave on the artificial fallback have helper `-2`.
+    func solveRounds(_ model: CostModel, lockedHelper: [Int32]?, quotas: QuotaColumns?) -> PairingResult {
         let clock = ContinuousClock()
         let started = clock.now
         let roll = model.roll
@@ -109,8 +118,18 @@ public struct PairingSolver: Sendable {
         let freeHouseholds = (0..<households).filter { locked[$0] < 0 }
         let pairs = EligiblePairs(model: model, residualCapacity: residual)
         let unpaired = freeHouseholds.map { model.unpairedCost($0) }
+        let helperCount = roll.helpers.count
+        // With quotas: group columns after the helpers, and every row must be placed (an
+        // unassigned row is the artificial fallback, dearer than any plan that meets them).
+        let capacity = quotas.map { residual + $0.room } ?? residual
+        let unassignedCost = quotas.map { q in freeHouseholds.map { _ in q.fallbackCost } } ?? unpaired
 
-        var arcs = initialCandidates(pairs, freeHouseholds, residual: residual)
+        var arcs = initialCandidates(pairs, freeHouseholds, residual: residual, also: quotas?.startHelper)
+        if let quotas {
+            arcs = arcs.adding(freeHouseholds.map { h in
+                [(Int32(helperCount) + quotas.groupOf[h], model.unpairedCost(h))]
+            }, threads: threads)
+        }
         var stats = PairingResult.Statistics()
         stats.candidateSeconds = seconds(since: started, clock)
         trace("candidates ready at \(stats.candidateSeconds)")
@@ -120,12 +139,13 @@ public struct PairingSolver: Sendable {
         var lastAdditions: [[(Int32, Int)]] = []
         let previousPlan = model.previousHelper.contains { $0 >= 0 }
         var start: RoundStart = coarseRounds && !previousPlan ? .coarse : .fresh
+        if let quotas { start = .warm(quotas.start(freeHouseholds, helperCount: helperCount)) }
         var market: AuctionMarket? = nil
         while true {
             let problem = AssignmentProblem(
-                rowCount: freeHouseholds.count, columnCount: roll.helpers.count,
+                rowCount: freeHouseholds.count, columnCount: capacity.count,
                 arcStart: arcs.start, arcColumn: arcs.column, arcCost: arcs.cost,
-                capacity: residual, unassignedCost: unpaired)
+                capacity: capacity, unassignedCost: unassignedCost)
             stats.candidateArcs = problem.arcCount
             let solveStart = clock.now
             // The reverse bids and the repair need the arcs by column; with a second core
@@ -163,16 +183,18 @@ public struct PairingSolver: Sendable {
             stats.solveSeconds += seconds(since: solveStart, clock)
             let pricingStart = clock.now
             let additions: [[(Int32, Int)]]
-            let margin = margin(after: stats.rounds, previousPlan: previousPlan)
+            let margin = margin(after: stats.rounds, previousPlan: previousPlan || quotas != nil)
+            // Pricing runs over the helpers; group columns' arcs are always listed.
+            let helperPrice = quotas == nil ? solution.columnPrice : Array(solution.columnPrice.prefix(helperCount))
             if let last = lastPricing,
-               let partial = priceIncrementally(pairs, freeHouseholds, solution, since: last, margin: margin) {
+               let partial = priceIncrementally(pairs, freeHouseholds, u: solution.rowPrice, v: helperPrice, since: last, margin: margin) {
                 additions = partial
             } else {
-                let order = pairs.ordered(by: solution.columnPrice)
+                let order = pairs.ordered(by: helperPrice)
                 additions = price(pairs, freeHouseholds, solution.rowPrice, margin: margin) { _ in order }
             }
             lastPricing = PricingState(
-                u: solution.rowPrice, v: solution.columnPrice,
+                u: solution.rowPrice, v: helperPrice,
                 truncated: additions.map { $0.count == addedPerRound })
             stats.pricingSeconds += seconds(since: pricingStart, clock)
             let added = additions.reduce(0) { $0 + $1.count }
@@ -180,20 +202,31 @@ public struct PairingSolver: Sendable {
             trace("round \(stats.rounds) at \(seconds(since: started, clock)): arcs \(problem.arcCount), solve \(stats.solveSeconds) s, pricing \(stats.pricingSeconds) s, added \(added)")
             if added == 0 {
                 var helperOf = locked
-                for (r, h) in freeHouseholds.enumerated() { helperOf[h] = solution.column[r] }
+                for (r, h) in freeHouseholds.enumerated() {
+                    let g = solution.column[r]
+                    // A group column means unpaired; unassigned under quotas is the fallback.
+                    helperOf[h] = quotas == nil ? g : (g < 0 ? -2 : g >= Int32(helperCount) ? -1 : g)
+                }
                 var householdPrice = [Int?](repeating: nil, count: households)
                 for (r, h) in freeHouseholds.enumerated() { householdPrice[h] = solution.rowPrice[r] }
                 stats.totalSeconds = seconds(since: started, clock)
-                return PairingResult(
+                var result = PairingResult(
                     helperOf: helperOf, locked: locked.map { $0 >= 0 },
                     objective: solution.objective + lockedCost, bound: solution.objective + lockedCost,
-                    householdPrice: householdPrice, helperPrice: solution.columnPrice,
+                    householdPrice: householdPrice, helperPrice: helperPrice,
                     residualCapacity: residual, lockedCost: lockedCost, statistics: stats)
+                if let quotas {
+                    result.quotaPrices = QuotaPrices(
+                        network: quotas.network, price: Array(solution.columnPrice.suffix(from: helperCount)))
+                }
+                return result
             }
             arcs = arcs.adding(additions, threads: threads)
             lastAdditions = additions
             let touched = additions.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
-            start = nextStart(after: solution, touched: touched, of: freeHouseholds.count, market: market)
+            start = quotas != nil
+                ? .warm(solution)
+                : nextStart(after: solution, touched: touched, of: freeHouseholds.count, market: market)
         }
     }
 
@@ -223,7 +256,7 @@ public struct PairingSolver: Sendable {
     }
 
     private func initialCandidates(
-        _ pairs: EligiblePairs, _ rows: [Int], residual: [Int32]
+        _ pairs: EligiblePairs, _ rows: [Int], residual: [Int32], also alsoHelper: [Int32]? = nil
     ) -> CandidateArcs {
         let k = candidatesPerHousehold
         let model = pairs.model
@@ -245,6 +278,11 @@ public struct PairingSolver: Sendable {
                     let previous = Int(model.previousHelper[h])
                     if previous >= 0 && !best.contains(Int32(previous)), let c = pairs.cost(h, previous) {
                         row.append((Int32(previous), c))
+                    }
+                    // A start plan's helper (quotas), so that the warm start keeps its pair.
+                    if let also = alsoHelper?[h], also >= 0, also != Int32(previous), !best.contains(also),
+                       let c = pairs.cost(h, Int(also)) {
+                        row.append((also, c))
                     }
                     out.append(row)
                 }
@@ -270,9 +308,8 @@ public struct PairingSolver: Sendable {
     /// household (one pass over helper blocks holding only those). Returns nil when that would
     /// be more than half a full pass.
     private func priceIncrementally(
-        _ pairs: EligiblePairs, _ rows: [Int], _ solution: AssignmentSolution, since last: PricingState, margin: Int
+        _ pairs: EligiblePairs, _ rows: [Int], u: [Int], v: [Int], since last: PricingState, margin: Int
     ) -> [[(Int32, Int)]]? {
-        let u = solution.rowPrice, v = solution.columnPrice
         let rose = rows.indices.map { u[$0] > last.u[$0] || last.truncated[$0] }
         let fell = v.indices.map { v[$0] < last.v[$0] }
         let roseCount = rose.reduce(0) { $0 + ($1 ? 1 : 0) }
@@ -414,6 +451,8 @@ public struct PairingResult: Sendable {
     public var residualCapacity: [Int32]
     public var lockedCost: Int
     public var statistics: Statistics
+    /// The quota rows of the certificate, when the plan was solved on a coverage network.
+    public var quotaPrices: QuotaPrices? = nil
 
     public var gap: Double { objective == 0 ? 0 : Double(objective - bound) / Double(abs(objective)) }
 
