@@ -50,9 +50,12 @@ extension YearlyPairing {
         if sides.isEmpty { return try glpkAssignment(model, rules, options) }
         if options.solver == .auto && sides.spreadLimit == nil,
            let network = CoverageNetwork(roll: model.roll, sides: sides, lockedHelper: rules.lockedHelper) {
-            let infeasible = SideFeasibility(model: model, sides: sides, lockedHelper: rules.lockedHelper).problems()
-            if !infeasible.isEmpty { throw .infeasibleRules(infeasible) }
-            return try coverage(model, rules, network, threads: options.threads)
+            // Quotas never exceed a place's households, so only helpers can fall short; their
+            // places are counted (Hall-type, a pass over every eligible pair per rule) only
+            // when the network finds no plan, to say why in office words.
+            return try coverage(model, rules, network, threads: options.threads) {
+                SideFeasibility(model: model, sides: sides, lockedHelper: rules.lockedHelper).problems()
+            }
         }
         if options.certificate != nil {
             throw .unsupported("--certificate proves plans without side constraints; with coverage or org_spread the summary gives the proven bound and gap instead")
@@ -112,13 +115,16 @@ extension YearlyPairing {
 
     /// Coverage rules at one level: exact on the coverage network (``CoverageNetwork``).
     private static func coverage(
-        _ model: CostModel, _ rules: PairingRules, _ network: CoverageNetwork, threads: Int?
+        _ model: CostModel, _ rules: PairingRules, _ network: CoverageNetwork, threads: Int?,
+        explainInfeasible: () -> [String]
     ) throws(Failure) -> SolvedPlan {
         var pairing = PairingSolver()
         pairing.threads = threads
         let plain = pairing.solve(model, lockedHelper: rules.lockedHelper)
         switch pairing.solve(model, lockedHelper: rules.lockedHelper, coverage: network, plain: plain) {
         case .infeasible(let households):
+            let explained = explainInfeasible()
+            if !explained.isEmpty { throw .infeasibleRules(explained) }
             var short: [Int32: Int] = [:]
             for h in households { short[network.groupOf[h], default: 0] += 1 }
             throw .infeasibleRules(short.sorted { $0.key < $1.key }.map { q, n in

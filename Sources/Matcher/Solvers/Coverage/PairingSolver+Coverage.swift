@@ -45,7 +45,6 @@ struct QuotaColumns {
 
     var room: [Int32] { network.groups.map { Int32(clamping: $0.room) } }
     var groupOf: [Int32] { network.groupOf }
-    var startHelper: [Int32] { startPlan.helperOf }
 
     init(network: CoverageNetwork, startPlan: PairingResult, model: CostModel) {
         self.network = network
@@ -89,10 +88,12 @@ extension PairingSolver {
         if network.isMet(by: plain.helperOf, locked: plain.locked) {
             var result = plain
             result.quotaPrices = QuotaPrices(network: network, price: Array(repeating: 0, count: network.groups.count))
+            result.candidates = nil
             return .optimal(result)
         }
         let quotas = QuotaColumns(network: network, startPlan: plain, model: model)
         var result = solveRounds(model, lockedHelper: lockedHelper, quotas: quotas)
+        result.candidates = nil
         let stranded = result.helperOf.indices.filter { result.helperOf[$0] == -2 }
         if !stranded.isEmpty { return .infeasible(households: stranded) }
         result.statistics.rounds += plain.statistics.rounds

@@ -124,7 +124,9 @@ public struct PairingSolver: Sendable {
         let capacity = quotas.map { residual + $0.room } ?? residual
         let unassignedCost = quotas.map { q in freeHouseholds.map { _ in q.fallbackCost } } ?? unpaired
 
-        var arcs = initialCandidates(pairs, freeHouseholds, residual: residual, also: quotas?.startHelper)
+        // Under quotas the plain solve's last list is the start: it holds the plain optimum's
+        // pairs and every pair its rounds found worth listing.
+        var arcs = quotas?.startPlan.candidates ?? initialCandidates(pairs, freeHouseholds, residual: residual)
         if let quotas {
             arcs = arcs.adding(freeHouseholds.map { h in
                 [(Int32(helperCount) + quotas.groupOf[h], model.unpairedCost(h))]
@@ -215,6 +217,7 @@ public struct PairingSolver: Sendable {
                     objective: solution.objective + lockedCost, bound: solution.objective + lockedCost,
                     householdPrice: householdPrice, helperPrice: helperPrice,
                     residualCapacity: residual, lockedCost: lockedCost, statistics: stats)
+                result.candidates = arcs
                 if let quotas {
                     result.quotaPrices = QuotaPrices(
                         network: quotas.network, price: Array(solution.columnPrice.suffix(from: helperCount)))
@@ -256,7 +259,7 @@ public struct PairingSolver: Sendable {
     }
 
     private func initialCandidates(
-        _ pairs: EligiblePairs, _ rows: [Int], residual: [Int32], also alsoHelper: [Int32]? = nil
+        _ pairs: EligiblePairs, _ rows: [Int], residual: [Int32]
     ) -> CandidateArcs {
         let k = candidatesPerHousehold
         let model = pairs.model
@@ -279,11 +282,7 @@ public struct PairingSolver: Sendable {
                     if previous >= 0 && !best.contains(Int32(previous)), let c = pairs.cost(h, previous) {
                         row.append((Int32(previous), c))
                     }
-                    // A start plan's helper (quotas), so that the warm start keeps its pair.
-                    if let also = alsoHelper?[h], also >= 0, also != Int32(previous), !best.contains(also),
-                       let c = pairs.cost(h, Int(also)) {
-                        row.append((also, c))
-                    }
+
                     out.append(row)
                 }
             }}
@@ -366,7 +365,7 @@ public struct PairingSolver: Sendable {
 }
 
 /// Candidate arcs per row in forward-star form.
-struct CandidateArcs {
+struct CandidateArcs: Sendable {
     var start: [Int] = [0]
     var column: [Int32] = []
     var cost: [Int] = []
@@ -453,6 +452,9 @@ public struct PairingResult: Sendable {
     public var statistics: Statistics
     /// The quota rows of the certificate, when the plan was solved on a coverage network.
     public var quotaPrices: QuotaPrices? = nil
+    /// The last round's candidate pairs of the free households (a later solve of the same
+    /// roll with quotas starts from them).
+    var candidates: CandidateArcs? = nil
 
     public var gap: Double { objective == 0 ? 0 : Double(objective - bound) / Double(abs(objective)) }
 
