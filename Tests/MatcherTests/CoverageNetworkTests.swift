@@ -1,22 +1,24 @@
 import Testing
 @testable import Matcher
 
-/// Coverage rules solved on the coverage network: equal to brute force on tiny rolls and to an
+/// Coverage rules (one level and nested levels) solved on the coverage network: equal to brute force on tiny rolls and to an
 /// independent min-cost flow on larger ones, every plan meeting its quotas and carrying a
 /// certificate with quota rows that holds; a broken certificate is refused.
 @Suite struct CoverageNetworkTests {
-    /// A random roll with coverage rules at one level (one or two rules), no org_spread.
+    /// A random roll with one to three coverage rules, at one level or nested ones, no
+    /// org_spread.
     static func coverageCase(
         seed: UInt64, households: ClosedRange<Int> = 2...6, helpers: ClosedRange<Int> = 1...4,
         fractions: [Double] = [0.25, 0.5, 0.75, 1.0]
     ) -> PairingCase {
         var c = PairingCase.random(seed: seed, households: households, helpers: helpers)
         var rng = SplitMix64(seed: seed &+ 0xBEEF)
-        let level = Policy.PlaceLevel.allCases.randomElement(using: &rng)!
         var policy = c.model.policy
         policy.orgSpread = nil
-        policy.coverage = (0..<Int.random(in: 1...2, using: &rng)).map { _ in
-            Policy.CoverageRule(level: level, minFraction: fractions.randomElement(using: &rng)!)
+        policy.coverage = (0..<Int.random(in: 1...3, using: &rng)).map { _ in
+            Policy.CoverageRule(
+                level: Policy.PlaceLevel.allCases.randomElement(using: &rng)!,
+                minFraction: fractions.randomElement(using: &rng)!)
         }
         c.model = try! CostModel(
             roll: c.roll, policy: policy, previousHelper: c.model.previousHelper, forbidden: c.model.forbidden)
@@ -34,35 +36,45 @@ import Testing
         return (solver.solve(c.model, lockedHelper: c.locked, coverage: network, plain: plain), network)
     }
 
-    /// The optimum by the min-cost flow of ``MinCostFlow``, with rooms from the rules counted
-    /// here (quota ⌈fraction × households⌉, the strictest rule per place).
+    /// The optimum by the min-cost flow of ``MinCostFlow``, with the groups and their rooms
+    /// counted here (quota ⌈fraction × households⌉, the strictest rule per place).
     static func flowOptimum(_ c: PairingCase) -> Int? {
         let model = c.model, roll = c.roll, hs = roll.households
-        let level = model.policy.coverage[0].level
-        func unit(_ h: Int) -> Int32 {
+        let order: [Policy.PlaceLevel] = [.community, .street, .district]
+        let levels = order.filter { l in model.policy.coverage.contains { $0.level == l } }
+        func unit(_ level: Policy.PlaceLevel, _ h: Int) -> Int32 {
             let l = hs.locations[h]
             return level == .district ? l.district : level == .street ? l.street : l.community
         }
-        var members: [Int32: [Int]] = [:]
-        for h in 0..<hs.count { members[unit(h), default: []].append(h) }
-        let units = members.keys.sorted()
+        // Node of each (level, unit): households, then helpers, then groups, source, sink.
         let n = hs.count, k = roll.helpers.count
-        let source = n + k + units.count, sink = source + 1
+        var node: [String: Int] = [:]
+        var groupKeys: [(Int, Int32)] = []
+        for (li, level) in levels.enumerated() {
+            for h in 0..<n where node["\(li)/\(unit(level, h))"] == nil {
+                node["\(li)/\(unit(level, h))"] = n + k + groupKeys.count
+                groupKeys.append((li, unit(level, h)))
+            }
+        }
+        let source = n + k + groupKeys.count, sink = source + 1
         var flow = MinCostFlow(nodes: sink + 1)
         var residual = roll.helpers.capacity.map(Int.init)
         var lockedCost = 0, free = 0
         for h in 0..<n where c.locked[h] >= 0 { residual[Int(c.locked[h])] -= 1; lockedCost += model.cost(h, Int(c.locked[h])) }
-        for (i, u) in units.enumerated() {
-            let all = members[u]!
-            let quota = model.policy.coverage.map { Int(($0.minFraction * Double(all.count)).rounded(.up)) }.max()!
+        for (li, u) in groupKeys {
+            let level = levels[li]
+            let all = (0..<n).filter { unit(level, $0) == u }
+            let quota = model.policy.coverage.filter { $0.level == level }
+                .map { Int(($0.minFraction * Double(all.count)).rounded(.up)) }.max()!
             let locked = all.filter { c.locked[$0] >= 0 }.count
             let room = max(0, all.count - locked - (quota - locked))
-            flow.addArc(n + k + i, sink, capacity: room, cost: 0)
+            let next = li + 1 < levels.count ? node["\(li + 1)/\(unit(levels[li + 1], all[0]))"]! : sink
+            flow.addArc(node["\(li)/\(u)"]!, next, capacity: room, cost: 0)
         }
         for h in 0..<n where c.locked[h] < 0 {
             free += 1
             flow.addArc(source, h, capacity: 1, cost: 0)
-            flow.addArc(h, n + k + units.firstIndex(of: unit(h))!, capacity: 1, cost: model.unpairedCost(h))
+            flow.addArc(h, node["0/\(unit(levels[0], h))"]!, capacity: 1, cost: model.unpairedCost(h))
             for g in 0..<k where model.ineligibility(h, g) == nil && residual[g] > 0 {
                 flow.addArc(h, n + g, capacity: 1, cost: model.cost(h, g))
             }

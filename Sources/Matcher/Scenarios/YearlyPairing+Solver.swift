@@ -113,7 +113,7 @@ extension YearlyPairing {
         return SolvedPlan(result: result, solver: "hungarian", reason: reason, certificateVerified: true)
     }
 
-    /// Coverage rules at one level: exact on the coverage network (``CoverageNetwork``).
+    /// Coverage rules (one level or nested): exact on the coverage network (``CoverageNetwork``).
     private static func coverage(
         _ model: CostModel, _ rules: PairingRules, _ network: CoverageNetwork, threads: Int?,
         explainInfeasible: () -> [String]
@@ -122,21 +122,19 @@ extension YearlyPairing {
         pairing.threads = threads
         let plain = pairing.solve(model, lockedHelper: rules.lockedHelper)
         switch pairing.solve(model, lockedHelper: rules.lockedHelper, coverage: network, plain: plain) {
-        case .infeasible(let households):
+        case .infeasible(let groups):
             let explained = explainInfeasible()
             if !explained.isEmpty { throw .infeasibleRules(explained) }
-            var short: [Int32: Int] = [:]
-            for h in households { short[network.groupOf[h], default: 0] += 1 }
-            throw .infeasibleRules(short.sorted { $0.key < $1.key }.map { q, n in
-                let group = network.groups[Int(q)]
-                return "\(group.id) needs \(group.quota) of its \(group.households) households paired, but no plan gives it more than \(group.quota - n) while meeting the other quotas: lower a quota or add helpers who may serve it"
+            throw .infeasibleRules(groups.map { q in
+                let group = network.groups[q]
+                return "\(group.id) needs \(group.quota) of its \(group.households) households paired, but no plan gives it that many while meeting the other quotas: lower a quota or add helpers who may serve it"
             })
         case .optimal(var result):
             result.statistics.totalSeconds = plain.statistics.totalSeconds + result.statistics.totalSeconds
             let proof = PairingCertificate.problems(model, result, threads: threads)
             if !proof.isEmpty { throw .unproven(proof) }
             let binds = result.quotaPrices?.price.contains { $0 > 0 } ?? false
-            let reason = "coverage rules at one level are a network (each street's room for unpaired households is one more column), so the assignment model stays exact; "
+            let reason = "coverage rules are a network (each quota place's room for unpaired households is one more column, nested places linked by pass rows), so the assignment model stays exact; "
                 + (binds
                     ? "the plain optimum missed a quota, so the Hungarian method went on from it with the quota columns, pricing over all eligible pairs"
                     : "the plain optimum already meets every quota, so it is optimal under them too")

@@ -31,8 +31,9 @@
 public enum CoverageOutcome: Sendable {
     /// Proven optimal under the quotas; the result carries the quota prices.
     case optimal(PairingResult)
-    /// No plan meets the quotas: these households could only be placed on the fallback.
-    case infeasible(households: [Int])
+    /// No plan meets the quotas: the groups (indices into the network's) whose households or
+    /// pass rows could be placed only on the fallback.
+    case infeasible(groups: [Int])
 }
 
 /// The group columns of one solve on a coverage network.
@@ -62,15 +63,42 @@ struct QuotaColumns {
         fallbackCost = m
     }
 
+    /// The group of each pass row, in the order of `extraRows`.
+    func passRowGroups() -> [Int] {
+        network.groups.indices.flatMap { q in
+            network.groups[q].parent >= 0 ? [Int](repeating: q, count: network.groups[q].room) : []
+        }
+    }
+
+    /// The pass rows of the groups below the top (see ``CoverageNetwork``): room_q rows for
+    /// group q, each with an arc of cost 0 to q's column and one to its parent's.
+    func extraRows(helperCount: Int) -> [[(Int32, Int)]] {
+        var rows: [[(Int32, Int)]] = []
+        for (q, group) in network.groups.enumerated() where group.parent >= 0 {
+            let arcs = [(Int32(helperCount + q), 0), (Int32(helperCount) + group.parent, 0)]
+            rows += [[(Int32, Int)]](repeating: arcs, count: group.room)
+        }
+        return rows
+    }
+
     /// The first round's warm start: the plain optimum's pairs and prices, its unpaired
-    /// households on their group's column (price 0, so those arcs are tight).
+    /// households on their finest group's column, and as many of each group's pass rows sent
+    /// up as it has unpaired households (at most its room); all group prices 0, so every
+    /// listed arc into a group column is tight.
     func start(_ rows: [Int], helperCount: Int) -> AssignmentSolution {
-        var column = [Int32](repeating: -1, count: rows.count)
-        var rowPrice = [Int](repeating: 0, count: rows.count)
-        for (r, h) in rows.enumerated() {
+        var column: [Int32] = [], rowPrice: [Int] = []
+        for h in rows {
             let g = startPlan.helperOf[h]
-            column[r] = g >= 0 ? g : Int32(helperCount) + network.groupOf[h]
-            rowPrice[r] = startPlan.householdPrice[h] ?? 0
+            column.append(g >= 0 ? g : Int32(helperCount) + network.groupOf[h])
+            rowPrice.append(startPlan.householdPrice[h] ?? 0)
+        }
+        let unpaired = network.unpairedCounts(helperOf: startPlan.helperOf, locked: startPlan.locked)
+        for (q, group) in network.groups.enumerated() where group.parent >= 0 {
+            let up = min(unpaired[q], group.room)
+            for i in 0..<group.room {
+                column.append(Int32(helperCount) + (i < up ? group.parent : Int32(q)))
+                rowPrice.append(0)
+            }
         }
         return AssignmentSolution(
             column: column, rowPrice: rowPrice,
@@ -87,15 +115,14 @@ extension PairingSolver {
     ) -> CoverageOutcome {
         if network.isMet(by: plain.helperOf, locked: plain.locked) {
             var result = plain
-            result.quotaPrices = QuotaPrices(network: network, price: Array(repeating: 0, count: network.groups.count))
+            result.quotaPrices = QuotaPrices(network: network, price: [Int](repeating: 0, count: network.groups.count))
             result.candidates = nil
             return .optimal(result)
         }
         let quotas = QuotaColumns(network: network, startPlan: plain, model: model)
         var result = solveRounds(model, lockedHelper: lockedHelper, quotas: quotas)
         result.candidates = nil
-        let stranded = result.helperOf.indices.filter { result.helperOf[$0] == -2 }
-        if !stranded.isEmpty { return .infeasible(households: stranded) }
+        if !result.fallbackGroups.isEmpty { return .infeasible(groups: Array(Set(result.fallbackGroups)).sorted()) }
         result.statistics.rounds += plain.statistics.rounds
         result.statistics.coarseRounds += plain.statistics.coarseRounds
         return .optimal(result)

@@ -2,7 +2,7 @@
 /// "certificate"): `u_h − v_g ≤ c(h,g)` for each eligible pair with spare capacity after
 /// locks, `u_h ≤ p(h)`, `v_g ≥ 0`, tightness on the plan, and
 /// Σu − Σ residual·v = objective − locked cost. With quota rows (a plan solved on a
-/// ``CoverageNetwork``) the unpaired bound is `u_h ≤ p(h) + w_q(h)`, `w ≥ 0`, no group has
+/// ``CoverageNetwork``) the unpaired bound is `u_h ≤ p(h) + Σ_{q ∋ h} w_q`, `w ≥ 0`, no group has
 /// more unpaired households than its room, and Σ room·w is subtracted as well. Returns the
 /// problems found (empty = proven).
 ///
@@ -35,7 +35,7 @@ public enum PairingCertificate {
             dual += u
             // Every free household, paired or not, has the unpaired option (through its quota).
             let p = model.unpairedCost(h)
-            let w = result.quotaPrices.map { $0.price[Int($0.network.groupOf[h])] } ?? 0
+            let w = result.quotaPrices?.chainPrice(of: h) ?? 0
             if u > p + w { found.append("household \(h): u exceeds its unpaired cost" + (result.quotaPrices == nil ? "" : " and its quota's price")) }
             if g >= 0 {
                 load[g] += 1

@@ -122,7 +122,11 @@ public struct PairingSolver: Sendable {
         // With quotas: group columns after the helpers, and every row must be placed (an
         // unassigned row is the artificial fallback, dearer than any plan that meets them).
         let capacity = quotas.map { residual + $0.room } ?? residual
-        let unassignedCost = quotas.map { q in freeHouseholds.map { _ in q.fallbackCost } } ?? unpaired
+        // Nested quota levels add rows that are not households (see ``QuotaColumns``).
+        let extraRows = quotas?.extraRows(helperCount: helperCount) ?? []
+        let rowCount = freeHouseholds.count + extraRows.count
+        let unassignedCost = quotas.map { q in [Int](repeating: q.fallbackCost, count: rowCount) } ?? unpaired
+        let noAdditions = [[(Int32, Int)]](repeating: [], count: extraRows.count)
 
         // Under quotas the plain solve's last list is the start: it holds the plain optimum's
         // pairs and every pair its rounds found worth listing.
@@ -130,14 +134,14 @@ public struct PairingSolver: Sendable {
         if let quotas {
             arcs = arcs.adding(freeHouseholds.map { h in
                 [(Int32(helperCount) + quotas.groupOf[h], model.unpairedCost(h))]
-            }, threads: threads)
+            }, threads: threads).appendingRows(extraRows)
         }
         var stats = PairingResult.Statistics()
         stats.candidateSeconds = seconds(since: started, clock)
         trace("candidates ready at \(stats.candidateSeconds)")
         var lastPricing: PricingState? = nil
         var lastIndex: PendingArcsIntoColumns? = nil
-        let rowOrder = Self.rowOrder(unpaired)
+        let rowOrder = Self.rowOrder(unpaired) + Array(freeHouseholds.count..<rowCount)
         var lastAdditions: [[(Int32, Int)]] = []
         let previousPlan = model.previousHelper.contains { $0 >= 0 }
         var start: RoundStart = coarseRounds && !previousPlan ? .coarse : .fresh
@@ -145,7 +149,7 @@ public struct PairingSolver: Sendable {
         var market: AuctionMarket? = nil
         while true {
             let problem = AssignmentProblem(
-                rowCount: freeHouseholds.count, columnCount: capacity.count,
+                rowCount: rowCount, columnCount: capacity.count,
                 arcStart: arcs.start, arcColumn: arcs.column, arcCost: arcs.cost,
                 capacity: capacity, unassignedCost: unassignedCost)
             stats.candidateArcs = problem.arcCount
@@ -205,9 +209,8 @@ public struct PairingSolver: Sendable {
             if added == 0 {
                 var helperOf = locked
                 for (r, h) in freeHouseholds.enumerated() {
-                    let g = solution.column[r]
-                    // A group column means unpaired; unassigned under quotas is the fallback.
-                    helperOf[h] = quotas == nil ? g : (g < 0 ? -2 : g >= Int32(helperCount) ? -1 : g)
+                    // A group column means unpaired.
+                    helperOf[h] = solution.column[r] >= Int32(helperCount) ? -1 : solution.column[r]
                 }
                 var householdPrice = [Int?](repeating: nil, count: households)
                 for (r, h) in freeHouseholds.enumerated() { householdPrice[h] = solution.rowPrice[r] }
@@ -220,12 +223,18 @@ public struct PairingSolver: Sendable {
                 result.candidates = arcs
                 if let quotas {
                     result.quotaPrices = QuotaPrices(
-                        network: quotas.network, price: Array(solution.columnPrice.suffix(from: helperCount)))
+                        network: quotas.network, columnPrice: Array(solution.columnPrice.suffix(from: helperCount)))
+                    // Unassigned under quotas is the fallback: a household's finest group, or
+                    // the group of a pass row, that no plan gives enough room.
+                    let passRowGroup = quotas.passRowGroups()
+                    result.fallbackGroups = solution.column.indices.filter { solution.column[$0] < 0 }.map { r in
+                        r < freeHouseholds.count ? Int(quotas.groupOf[freeHouseholds[r]]) : passRowGroup[r - freeHouseholds.count]
+                    }
                 }
                 return result
             }
-            arcs = arcs.adding(additions, threads: threads)
-            lastAdditions = additions
+            arcs = arcs.adding(additions + noAdditions, threads: threads)
+            lastAdditions = additions + noAdditions
             let touched = additions.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
             start = quotas != nil
                 ? .warm(solution)
@@ -380,6 +389,19 @@ struct CandidateArcs: Sendable {
         }
     }
 
+    /// These rows followed by `rows`.
+    func appendingRows(_ rows: [[(Int32, Int)]]) -> CandidateArcs {
+        var out = self
+        for row in rows {
+            for (g, c) in row {
+                out.column.append(g)
+                out.cost.append(c)
+            }
+            out.start.append(out.column.count)
+        }
+        return out
+    }
+
     /// These arcs with `extra[r]` appended to row r's. Each row's arcs are block-copied into
     /// arrays allocated once, in row chunks on up to `threads` threads (a per-arc append took
     /// 30–40 ms a round on the dalian preset's 4 million arcs).
@@ -455,6 +477,9 @@ public struct PairingResult: Sendable {
     /// The last round's candidate pairs of the free households (a later solve of the same
     /// roll with quotas starts from them).
     var candidates: CandidateArcs? = nil
+    /// Quota groups of the rows a solve with quotas could place only on the fallback (empty
+    /// when the quotas are met).
+    var fallbackGroups: [Int] = []
 
     public var gap: Double { objective == 0 ? 0 : Double(objective - bound) / Double(abs(objective)) }
 
