@@ -94,6 +94,71 @@ import Testing
         #expect(Self.executable != nil)
     }
 
+    /// Coverage rules at three nested levels, some binding: the plan meets every quota (counted here from
+    /// pairs.csv), and the certificate file, quota rows included, proves it from the inputs:
+    /// v, w ≥ 0, u_h ≤ p(h) + Σ w of its places, and Σu − Σ capacity·v − Σ room·w = objective.
+    @Test(.timeLimit(.minutes(10)))
+    func coverageCertificateFromTheFiles() throws {
+        let dir = TemporaryDirectory("cli-coverage")
+        defer { dir.remove() }
+        _ = try Self.match(["generate", "--preset", "xigang", "--seed", "3", "--out", dir.path], in: dir)
+        let households = dir.file("households.csv"), helpers = dir.file("helpers.csv"), policy = dir.file("policy.yaml")
+        let fraction = ["community:": 0.7, "street:": 0.862, "district:": 0.85]
+        try fraction.map { "  - {level: \($0.key.dropLast()), min_fraction: \($0.value)}\n" }.reduce("coverage:\n", +)
+            .write(toFile: policy, atomically: true, encoding: .utf8)
+        let out = dir.file("out"), certificate = dir.file("cert.csv")
+        let run = try Self.match(
+            ["pair", "--households", households, "--helpers", helpers, "--policy", policy, "--out", out, "--certificate", certificate],
+            in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        let summary = try Self.json(out + "/summary.json")
+        let objective = Self.int(summary["objective"])
+        #expect(objective != nil && objective == Self.int(summary["bound"]))
+
+        let roll = try RollReader.read(households: households, helpers: helpers)
+        let model = try CostModel(roll: roll, policy: try PolicyReader.read(path: policy))
+        let hIndex = roll.householdIndex(), gIndex = roll.helperIndex()
+        var u = [Int](repeating: 0, count: roll.households.count), v = [Int](repeating: 0, count: roll.helpers.count)
+        var w: [String: Int] = [:]
+        for row in try Self.rows(certificate) {
+            let price = Int(row[2])!
+            if row[0] == "household" { u[hIndex[row[1]]!] = price }
+            else if row[0] == "helper" { v[gIndex[row[1]]!] = price }
+            else { #expect(row[0] == "quota"); w[row[1]] = price }
+        }
+        // The places, their households and rooms, counted from the roll.
+        let places = roll.places
+        func ids(_ h: Int) -> [String] {
+            let l = roll.households.locations[h], d = places.districtNames[Int(l.district)]
+            let street = d + "/" + places.streetNames[Int(l.street)]
+            return ["community:" + street + "/" + places.communityNames[Int(l.community)], "street:" + street, "district:" + d]
+        }
+        var size: [String: Int] = [:], paired: [String: Int] = [:]
+        for h in 0..<roll.households.count { for id in ids(h) { size[id, default: 0] += 1 } }
+        let pairRows = try Self.rows(out + "/pairs.csv")
+        for row in pairRows { for id in ids(hIndex[row[0]]!) { paired[id, default: 0] += 1 } }
+        #expect(Set(w.keys) == Set(size.keys))
+        #expect(w.values.contains { $0 > 0 }, "no quota binds")
+        var dual = u.reduce(0, +)
+        for g in 0..<v.count { dual -= Int(roll.helpers.capacity[g]) * v[g] }
+        for (id, n) in size {
+            let level = fraction.keys.first { id.hasPrefix($0) }!
+            let quota = Int((fraction[level]! * Double(n)).rounded(.up))
+            #expect(paired[id, default: 0] >= quota, "\(id): \(paired[id, default: 0]) paired, quota \(quota)")
+            #expect(w[id]! >= 0)
+            dual -= (n - quota) * w[id]!
+        }
+        #expect(dual == objective)
+        #expect(v.allSatisfy { $0 >= 0 })
+        for h in 0..<u.count {
+            #expect(u[h] <= model.unpairedCost(h) + ids(h).reduce(0) { $0 + w[$1]! }, "household \(h)")
+        }
+        for row in pairRows {
+            let h = hIndex[row[0]]!, g = gIndex[row[6]]!
+            #expect(u[h] - v[g] == model.cost(h, g), "pair \(row[0])–\(row[6]) not tight")
+        }
+    }
+
     @Test(.timeLimit(.minutes(10)))
     func generateThenPairXigang() throws {
         let dir = TemporaryDirectory("cli")
