@@ -35,7 +35,7 @@ extension YearlyPairing {
             return try hungarian(model, rules, reason: options.solver == .hungarian
                 ? "asked for; no rule couples pairs, so the assignment model is exact; Hungarian method with pricing over all eligible pairs"
                 : "no rule couples pairs, so the assignment model is exact; Hungarian method with pricing over all eligible pairs",
-                threads: options.threads)
+                threads: options.threads, timeLimit: options.timeLimit)
         }
         if options.solver == .hungarian {
             var plan = try hungarian(model, rules, reason: "", threads: options.threads)
@@ -104,13 +104,22 @@ extension YearlyPairing {
             reason: reason, certificateVerified: false)
     }
 
-    private static func hungarian(_ model: CostModel, _ rules: PairingRules, reason: String, threads: Int? = nil) throws(Failure) -> SolvedPlan {
+    private static func hungarian(
+        _ model: CostModel, _ rules: PairingRules, reason: String, threads: Int? = nil, timeLimit: Double? = nil
+    ) throws(Failure) -> SolvedPlan {
         var pairing = PairingSolver()
         pairing.threads = threads
+        if let timeLimit { pairing.deadline = ContinuousClock.now + .seconds(timeLimit) }
         let result = pairing.solve(model, lockedHelper: rules.lockedHelper)
         let proof = PairingCertificate.problems(model, result, threads: threads)
         if !proof.isEmpty { throw .unproven(proof) }
-        return SolvedPlan(result: result, solver: "hungarian", reason: reason, certificateVerified: true)
+        guard let stop = result.stop else {
+            return SolvedPlan(result: result, solver: "hungarian", reason: reason, certificateVerified: true)
+        }
+        let stopped = String(
+            format: "; stopped at the %@ after %d rounds with the best plan so far, not proven optimal: proven bound %d, gap %.2f%% (the prices prove the bound)",
+            stop.description, result.statistics.rounds, result.bound, result.gap * 100)
+        return SolvedPlan(result: result, solver: "hungarian", reason: reason + stopped, certificateVerified: true)
     }
 
     /// Coverage rules (one level or nested): exact on the coverage network (``CoverageNetwork``).

@@ -81,6 +81,9 @@ public struct PairingSolver: Sendable {
     public var refineEpsilon = 4
     /// Threads for candidate lists and pricing (nil: all cores). The plan does not depend on it.
     public var threads: Int? = nil
+    /// When set, a solve still pricing at this instant stops after its next exact round with
+    /// that round's plan and a proven bound (see ``SolveStop``). Solves with quotas ignore it.
+    public var deadline: ContinuousClock.Instant? = nil
 
     /// The start of rounds solved afresh (see the type's doc comment).
     public var coldStart: AuctionSolver = {
@@ -233,6 +236,12 @@ public struct PairingSolver: Sendable {
                 }
                 return result
             }
+            if quotas == nil, let deadline, clock.now >= deadline {
+                stats.totalSeconds = seconds(since: started, clock)
+                return stoppedResult(
+                    model, solution, freeHouseholds, additions, locked: locked, residual: residual,
+                    lockedCost: lockedCost, statistics: stats)
+            }
             arcs = arcs.adding(additions + noAdditions, threads: threads)
             lastAdditions = additions + noAdditions
             let touched = additions.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
@@ -240,6 +249,35 @@ public struct PairingSolver: Sendable {
                 ? .warm(solution)
                 : nextStart(after: solution, touched: touched, of: freeHouseholds.count, market: market)
         }
+    }
+
+    /// The plan of an exact round whose pricing still found undercutting pairs, with a proven
+    /// bound: each household's price is lowered by its most negative reduced cost over all
+    /// eligible pairs (the first of its priced pairs; the pricing scans every pair that can
+    /// undercut), which makes (u, v) dual feasible for the whole problem, so Σu − Σ residual·v
+    /// is a lower bound on every plan (LP duality).
+    private func stoppedResult(
+        _ model: CostModel, _ solution: AssignmentSolution, _ rows: [Int], _ additions: [[(Int32, Int)]],
+        locked: [Int32], residual: [Int32], lockedCost: Int, statistics: PairingResult.Statistics
+    ) -> PairingResult {
+        var helperOf = locked
+        var householdPrice = [Int?](repeating: nil, count: locked.count)
+        var dual = 0
+        for (r, h) in rows.enumerated() {
+            helperOf[h] = solution.column[r]
+            var u = solution.rowPrice[r]
+            let lowest = additions[r].map { g, c in c - u + solution.columnPrice[Int(g)] }.min() ?? 0
+            u += min(0, lowest)
+            householdPrice[h] = u
+            dual += u
+        }
+        for g in residual.indices { dual -= Int(residual[g]) * solution.columnPrice[g] }
+        var result = PairingResult(
+            helperOf: helperOf, locked: locked.map { $0 >= 0 }, objective: solution.objective + lockedCost,
+            bound: dual + lockedCost, householdPrice: householdPrice, helperPrice: solution.columnPrice,
+            residualCapacity: residual, lockedCost: lockedCost, statistics: statistics)
+        result.stop = .timeLimit
+        return result
     }
 
     /// The round's reverse arc index: on another thread unless `threads` is 1.
@@ -456,7 +494,16 @@ private struct ArcCopy: @unchecked Sendable {
     }
 }
 
-/// An optimal plan with its proof.
+/// Why a solve stopped with a bound instead of a proof of optimality.
+public enum SolveStop: String, Sendable, Equatable, CustomStringConvertible {
+    /// `--time-limit` was reached.
+    case timeLimit = "time limit"
+
+    public var description: String { rawValue }
+}
+
+/// A plan with its proof: optimal with the prices that show it, or (when `stop` is set)
+/// with a proven bound and gap.
 public struct PairingResult: Sendable {
     /// Helper of each household, -1 when unpaired.
     public var helperOf: [Int32]
@@ -477,6 +524,9 @@ public struct PairingResult: Sendable {
     /// The last round's candidate pairs of the free households (a later solve of the same
     /// roll with quotas starts from them).
     var candidates: CandidateArcs? = nil
+    /// Why the solve stopped before proving the plan optimal; nil when it is proven (then
+    /// `bound == objective`).
+    public var stop: SolveStop? = nil
     /// Quota groups of the rows a solve with quotas could place only on the fallback (empty
     /// when the quotas are met).
     var fallbackGroups: [Int] = []
