@@ -8,6 +8,8 @@
 // The memory budget is 64 MB, well under libFuzzer's RSS limit, so a `p` line that declares
 // a huge instance must be refused by the size check rather than allocated.
 
+@testable import Matcher
+
 private let budget = MemoryBudget(bytes: 64 << 20, source: "the fuzz harness")
 
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -9,6 +9,8 @@
 // with line and column ≥ 1 when given; a roll that is accepted has unique ids in
 // ascending order and one need or offer row per entry.
 
+@testable import Matcher
+
 private let validHouseholds = Array("""
     id,name,district,street,community,severity,need_medical
     H1,张三,西岗区,日新街道,英华社区,3,2
