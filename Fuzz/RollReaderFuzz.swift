@@ -1,6 +1,6 @@
 // libFuzzer harness: the CSV reader (`CSVRecords`), the table layer and `RollReader` on
-// arbitrary bytes. Built by scripts/fuzz.sh together with the reader's source files (one
-// module, no package build), so internal types are visible.
+// arbitrary bytes. Built by scripts/fuzz.sh as a target of the package against the library
+// (MATCHER_FUZZ=1); `@testable import` makes its internal types visible.
 //
 // Input layout: byte 0 picks what the rest is — bit 0: the households file (0) or the
 // helpers file (1), the other file being a small valid one; bits 1–2: the encoding named
