@@ -25,7 +25,7 @@ step() {
             last=$SECONDS
             local progress
             progress=$(grep -E '^\[[0-9]+/[0-9]+\]|^(Fetching|Computing|Creating|Working copy|Building for)' "$log" | tail -n 1 | cut -c1-100)
-            echo "   ... $((SECONDS - start)) s: ${progress:-working}"
+            echo "   ... $((SECONDS - start)) s, still working; latest step started: ${progress:-none yet}"
         fi
     done
     local status=0
