@@ -1,12 +1,15 @@
 // libFuzzer harness: the DIMACS assignment reader on arbitrary bytes, and the Hungarian
 // solver on what it accepts (small instances only, so each run stays fast). Built by
-// scripts/fuzz.sh with the reader's and solver's source files as one module.
+// scripts/fuzz.sh as a target of the package against the library (MATCHER_FUZZ=1).
 //
 // Besides "no crash", each run checks: an error points at a line ≥ 1 (when it has one);
 // an accepted instance is well formed (offsets increase, columns in range, node maps
 // within the declared count); a solved instance carries a certificate with no violation.
 // The memory budget is 64 MB, well under libFuzzer's RSS limit, so a `p` line that declares
 // a huge instance must be refused by the size check rather than allocated.
+
+// libFuzzer options: -max_len=4096
+@testable import Matcher
 
 private let budget = MemoryBudget(bytes: 64 << 20, source: "the fuzz harness")
 

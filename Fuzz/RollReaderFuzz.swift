@@ -1,6 +1,6 @@
 // libFuzzer harness: the CSV reader (`CSVRecords`), the table layer and `RollReader` on
-// arbitrary bytes. Built by scripts/fuzz.sh together with the reader's source files (one
-// module, no package build), so internal types are visible.
+// arbitrary bytes. Built by scripts/fuzz.sh as a target of the package against the library
+// (MATCHER_FUZZ=1); `@testable import` makes its internal types visible.
 //
 // Input layout: byte 0 picks what the rest is — bit 0: the households file (0) or the
 // helpers file (1), the other file being a small valid one; bits 1–2: the encoding named
@@ -8,6 +8,8 @@
 // promises: records start on increasing lines; every problem names one of the two files,
 // with line and column ≥ 1 when given; a roll that is accepted has unique ids in
 // ascending order and one need or offer row per entry.
+
+@testable import Matcher
 
 private let validHouseholds = Array("""
     id,name,district,street,community,severity,need_medical

@@ -1,73 +1,109 @@
 #!/usr/bin/env bash
-# Fuzzes the input readers with libFuzzer (not part of scripts/test.sh: it runs for minutes).
+# Fuzzes the input readers with libFuzzer.
 #
-#   bash scripts/fuzz.sh [SECONDS] [TARGET...]
+#   bash scripts/fuzz.sh [--quick] [SECONDS] [TARGET...]
 #
-# SECONDS per target (default 600); TARGET is roll-reader (CSVRecords, the table layer and
-# RollReader on arbitrary bytes, UTF-8 or GB18030) and/or dimacs-reader (DIMACSReader, then the
-# Hungarian solver and its certificate on what it accepts); default both.
+# Every Fuzz/NAMEFuzz.swift is a harness; its TARGET is NAME in lower case with hyphens
+# (RollReaderFuzz.swift → roll-reader, DIMACSReaderFuzz.swift → dimacs-reader) and its seed
+# corpus is Fuzz/corpus/TARGET (kept read-only; may be absent). Default: every harness, 600 s
+# each. A harness may name libFuzzer options in a line `// libFuzzer options: -max_len=4096`.
 #
-# Each harness (Fuzz/*Fuzz.swift) is compiled with `swiftc -sanitize=fuzzer,address` together
-# with the library files it exercises, as one module, so no package build is involved. The
-# seed corpus is Fuzz/corpus/TARGET (kept read-only); inputs the fuzzer finds go to
-# .build-fuzz/work-TARGET. The log of each run goes to Fuzz/results/TARGET.log (its start and
-# end; the full log stays in .build-fuzz). A crash, a failed check, a leak or a run over the
-# memory or time limits stops the run, leaves the input in Fuzz/results/ and makes this
-# script exit non-zero.
+# The harnesses are built by the package itself: with MATCHER_FUZZ=1, Package.swift adds one
+# executable target per harness that imports the library (`@testable import Matcher`), and
+# `swift build --sanitize fuzzer --sanitize address` builds them in .build-fuzz (release,
+# with testing enabled). So a harness compiles against exactly the library the package
+# builds; nothing lists source files by hand.
+#
+# Long runs (the default) keep what the fuzzer finds in .build-fuzz/work-TARGET and record
+# the start and end of libFuzzer's log in Fuzz/results/TARGET.log. --quick (scripts/test.sh:
+# 20 s each, fixed seed) records nothing and starts from the seed corpus alone, so that it
+# checks every harness still builds and runs. A crash, a failed check, a leak or a run over
+# the memory or time limits stops the run, leaves the input in Fuzz/results/ and makes this
+# script exit 1; a failed build prints the compiler's errors and exits 1.
 set -uo pipefail
 # The Swift runtime's own crash backtracer reads freed memory and trips AddressSanitizer,
 # hiding the real failure; libFuzzer and ASan print the stack instead.
 export SWIFT_BACKTRACE=enable=no
 cd "$(dirname "$0")/.."
-SECONDS_EACH=${1:-600}
-shift || true
-TARGETS=("$@")
-[ ${#TARGETS[@]} -eq 0 ] && TARGETS=(roll-reader dimacs-reader)
+source scripts/lib/steps.sh
+QUICK=0
+if [ "${1:-}" = "--quick" ]; then QUICK=1; shift; fi
+SECONDS_EACH=${1:-$([ $QUICK = 1 ] && echo 20 || echo 600)}
+[ $# -gt 0 ] && shift
+REQUESTED=("$@")
 
-S=Sources/Matcher
-declare -A FILES=(
-    [roll-reader]="Fuzz/RollReaderFuzz.swift $S/IO/CSVRecords.swift $S/IO/Table.swift $S/IO/TextDecoding.swift $S/IO/InputProblem.swift $S/IO/RollReader.swift $S/Model/HelperKind.swift $S/Model/NeedDimensions.swift $S/Model/Places.swift $S/Model/Roll.swift"
-    [dimacs-reader]="Fuzz/DIMACSReaderFuzz.swift $S/IO/DIMACSReader.swift $S/IO/DIMACSWriter.swift $S/IO/AtomicFile.swift $S/Model/MemoryBudget.swift $S/Solvers/AssignmentProblem.swift $S/Solvers/AssignmentCertificate.swift $S/Solvers/HungarianSolver.swift $S/Solvers/HungarianSolver+WarmStart.swift $S/Solvers/ColumnHeap.swift"
-)
-declare -A MAXLEN=([roll-reader]=8192 [dimacs-reader]=4096)
+# Harness file → target name: RollReaderFuzz.swift → roll-reader.
+target_of() {
+    basename "$1" Fuzz.swift | sed -E 's/([a-z0-9])([A-Z])/\1-\2/g; s/([A-Z]+)([A-Z][a-z])/\1-\2/g' | tr '[:upper:]' '[:lower:]'
+}
 
+declare -A PRODUCT
+ALL=()
+for file in Fuzz/*Fuzz.swift; do
+    [ -e "$file" ] || continue
+    t=$(target_of "$file")
+    PRODUCT[$t]=$(basename "$file" .swift)
+    ALL+=("$t")
+done
+TARGETS=("${REQUESTED[@]}")
+[ ${#TARGETS[@]} -eq 0 ] && TARGETS=("${ALL[@]}")
+for t in "${TARGETS[@]}"; do
+    if [ -z "${PRODUCT[$t]:-}" ]; then echo "fuzz.sh: no harness for '$t' (have: ${ALL[*]})" >&2; exit 2; fi
+done
+
+export MATCHER_FUZZ=1
+BUILD=(swift build --scratch-path .build-fuzz -c release --sanitize fuzzer --sanitize address -Xswiftc -enable-testing)
+BIN=.build-fuzz/release
 mkdir -p .build-fuzz Fuzz/results
+for t in "${TARGETS[@]}"; do
+    step "building the $t harness (${PRODUCT[$t]}, with libFuzzer and AddressSanitizer)" \
+        ".build-fuzz/logs/build-$t.log" "${BUILD[@]}" --product "${PRODUCT[$t]}"
+done
+
 status=0
-for target in "${TARGETS[@]}"; do
-    if [ -z "${FILES[$target]:-}" ]; then echo "unknown target $target" >&2; exit 2; fi
-    echo "== $target: building"
-    # shellcheck disable=SC2086
-    if ! swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name Matcher \
-        ${FILES[$target]} -o ".build-fuzz/$target" 2> ".build-fuzz/$target.build.log"; then
-        grep -v 'ld.gold: warning' ".build-fuzz/$target.build.log" >&2
-        exit 2
+for t in "${TARGETS[@]}"; do
+    harness="Fuzz/${PRODUCT[$t]}.swift"
+    # shellcheck disable=SC2207
+    options=($(sed -n 's|^// libFuzzer options: ||p' "$harness" | head -n 1))
+    [ ${#options[@]} -eq 0 ] && options=(-max_len=8192)
+    corpus=()
+    [ -d "Fuzz/corpus/$t" ] && corpus=("Fuzz/corpus/$t")
+    if [ $QUICK = 1 ]; then
+        work=".build-fuzz/quick-$t"
+        rm -rf "$work"
+        extra=(-seed=1 -timeout=60)
+    else
+        work=".build-fuzz/work-$t"
+        extra=(-timeout=10)
     fi
-    mkdir -p ".build-fuzz/work-$target"
-    full=".build-fuzz/$target.log"
-    command=(".build-fuzz/$target" -max_total_time="$SECONDS_EACH" -max_len="${MAXLEN[$target]}"
-        -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
-        -artifact_prefix="Fuzz/results/$target-" ".build-fuzz/work-$target" "Fuzz/corpus/$target")
-    echo "== $target: fuzzing for $SECONDS_EACH s"
+    mkdir -p "$work"
+    full=".build-fuzz/$t.log"
+    command=("$BIN/${PRODUCT[$t]}" -max_total_time="$SECONDS_EACH" "${options[@]}" "${extra[@]}"
+        -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="Fuzz/results/$t-" "$work" "${corpus[@]}")
+    echo "== $t: fuzzing for $SECONDS_EACH s (log: $full)"
     started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
     commit="$(git rev-parse --short HEAD 2>/dev/null)$(git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
     "${command[@]}" > "$full" 2>&1
     code=$?
-    {
-        echo "# libFuzzer run of $target"
-        echo "# started $started, finished $(date -u +%Y-%m-%dT%H:%M:%SZ), exit status $code"
-        echo "# commit $commit at the start, $(swiftc --version 2>&1 | head -1)"
-        echo "# command: ${command[*]}"
-        echo "# seed corpus: $(ls "Fuzz/corpus/$target" | wc -l) files; inputs found (this and earlier runs, .build-fuzz/work-$target): $(ls ".build-fuzz/work-$target" | wc -l)"
-        echo "# --- start of libFuzzer's log"
-        grep -v '^"' "$full" | head -n 25
-        echo "# --- end of libFuzzer's log"
-        grep -v '^"' "$full" | grep -v '^###### ' | tail -n 25
-    } > "Fuzz/results/$target.log"
+    if [ $QUICK = 0 ]; then
+        {
+            echo "# libFuzzer run of $t"
+            echo "# started $started, finished $(date -u +%Y-%m-%dT%H:%M:%SZ), exit status $code"
+            echo "# commit $commit at the start, $(swiftc --version 2>&1 | head -1)"
+            echo "# command: ${command[*]}"
+            echo "# seed corpus: $(ls "${corpus[@]:-/dev/null}" 2>/dev/null | wc -l) files; inputs found (this and earlier runs, $work): $(ls "$work" | wc -l)"
+            echo "# --- start of libFuzzer's log"
+            grep -v '^"' "$full" | head -n 25
+            echo "# --- end of libFuzzer's log"
+            grep -v '^"' "$full" | grep -v '^###### ' | tail -n 25
+        } > "Fuzz/results/$t.log"
+    fi
     if [ $code -ne 0 ]; then
-        echo "== $target: FAILED (exit $code); see Fuzz/results/$target.log and Fuzz/results/$target-*" >&2
+        grep -v '^"' "$full" | grep -v '^###### ' | tail -n 40 >&2
+        echo "fuzz.sh: $t FAILED (exit status $code); the input is Fuzz/results/$t-*, the full log $full" >&2
         status=1
     else
-        echo "== $target: no crash; $(grep -E '^stat::number_of_executed_units' "$full")"
+        echo "   no crash; $(grep -E '^stat::number_of_executed_units' "$full")"
     fi
 done
 exit $status

@@ -1,10 +1,29 @@
 #!/usr/bin/env bash
-# Sets up and runs every test: with GLPK (the default trait) and without it.
+# Sets up and runs every test: with GLPK (the default trait) and without it, then a short
+# run of every fuzz harness (scripts/fuzz.sh --quick), so a harness that no longer builds
+# fails here. Each build says what it is doing and, when it fails, shows the compiler's
+# errors and the log's path.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib/steps.sh
 bash scripts/setup.sh
+step "fetching the Swift packages (swift-argument-parser, Yams)" .build/logs/resolve.log swift package resolve
+
 # Per-case "started" lines of the seeded tests are dropped; results and totals are kept.
-echo "== tests with the GLPK trait (default) =="
-swift test 2>&1 | grep -v ' started\.$'
-echo "== tests with the GLPK trait off =="
-swift test --disable-default-traits --scratch-path .build-noglpk 2>&1 | grep -v ' started\.$'
+tests() {
+    local name=$1
+    shift
+    echo "== tests with the GLPK trait $name =="
+    if ! swift test --skip-build "$@" 2>&1 | grep -v ' started\.$'; then
+        echo "test.sh: tests failed with the GLPK trait $name (the failures are marked ✘ above)" >&2
+        exit 1
+    fi
+}
+step "building the tests with the GLPK trait on (the default)" .build/logs/build-tests.log swift build --build-tests
+tests "on (default)"
+step "building the tests with the GLPK trait off" .build-noglpk/logs/build-tests.log \
+    swift build --build-tests --disable-default-traits --scratch-path .build-noglpk
+tests off --disable-default-traits --scratch-path .build-noglpk
+
+echo "== fuzz harnesses: a short run of each =="
+bash scripts/fuzz.sh --quick

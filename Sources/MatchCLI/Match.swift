@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Matcher
 
 @main
@@ -13,9 +14,20 @@ struct Match: ParsableCommand {
         ]
     )
 
+    /// Parses, validates and runs the subcommand. The one error path: a library failure
+    /// (``CommandFailure``) is printed as it is, on standard error, and sets the exit status;
+    /// a usage error goes to the argument parser, which prints it with the usage line.
     /// Interrupts (Ctrl-C, SIGTERM) end the run cleanly: see ``InterruptGuard``.
     static func main() {
         InterruptGuard.install()
-        main(nil)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as CommandFailure {
+            FileHandle.standardError.write(Data("\(failure)\n".utf8))
+            Foundation.exit(failure.exitStatus)
+        } catch {
+            exit(withError: error)
+        }
     }
 }

@@ -42,8 +42,9 @@ import Testing
         var stderr: String
     }
 
-    /// Runs `match` with `arguments`, capturing its output through files in `dir`.
-    static func match(_ arguments: [String], in dir: TemporaryDirectory) throws -> Run {
+    /// Runs `match` with `arguments` (and `environment` added to the test's own), capturing
+    /// its output through files in `dir`.
+    static func match(_ arguments: [String], in dir: TemporaryDirectory, environment: [String: String] = [:]) throws -> Run {
         guard let executable else {
             Issue.record("the match executable was not found next to the test bundle (\(Bundle.main.bundleURL.path))")
             return Run(status: -1, stdout: "", stderr: "")
@@ -51,6 +52,9 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, added in added }
+        }
         let outPath = dir.write(".stdout-\(UUID().uuidString)", "")
         let errPath = dir.write(".stderr-\(UUID().uuidString)", "")
         let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))

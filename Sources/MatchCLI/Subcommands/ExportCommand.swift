@@ -1,28 +1,24 @@
 import ArgumentParser
-import Foundation
 import Matcher
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the public-notice list (公示) of an existing plan, without re-solving.")
+        abstract: "Write the public-notice list (公示) of an existing plan, without re-solving.",
+        discussion: """
+            Give the roll the plan was made from and the plan's pairs file. With --policy (and \
+            --lock/--forbid) every pair is checked against them too.
+            """)
 
     @Flag(name: .customLong("public"), help: "The list for public notice: masked names, place and kind only (required; the only export so far).")
     var publicNotice = false
 
-    @Option(help: "households.csv the plan was made from.")
-    var households: String
-
-    @Option(help: "helpers.csv the plan was made from.")
-    var helpers: String
-
-    @Option(help: "Input encoding: utf-8 or gb18030 (default: detect).")
-    var encoding: String?
+    @OptionGroup var roll: RollOptions
 
     @Option(help: "The plan: a pairs.csv written by match pair, or any CSV with household_id,helper_id.")
     var pairs: String
 
-    @Option(help: "The CSV file to write.")
+    @Option(help: "The file to write.")
     var out: String
 
     @OptionGroup var format: OutputFormatOptions
@@ -32,23 +28,13 @@ struct ExportCommand: ParsableCommand {
 
     func validate() throws {
         if !publicNotice { throw ValidationError("say what to export: --public (the list for public notice)") }
-        if let encoding, TextEncoding(rawValue: encoding.lowercased()) == nil {
-            throw ValidationError("--encoding must be utf-8 or gb18030")
-        }
     }
 
     func run() throws {
-        var options = PublicExport.Options(households: households, helpers: helpers, pairs: pairs, output: out)
-        options.encoding = encoding.flatMap { TextEncoding(rawValue: $0.lowercased()) }
+        var options = PublicExport.Options(inputs: roll.inputs, pairs: pairs, output: out)
         options.presentation = format.presentation
         options.force = force
-        let count: Int
-        do {
-            count = try PublicExport.run(options)
-        } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
-            throw ExitCode(2)
-        }
+        let count = try PublicExport.run(options)
         print("wrote \(out) (\(count) pairs)")
     }
 }

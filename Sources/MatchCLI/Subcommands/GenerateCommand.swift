@@ -7,7 +7,7 @@ struct GenerateCommand: ParsableCommand {
         abstract: "Write realistic synthetic households.csv and helpers.csv at district or city scale.")
 
     @Option(help: "xigang (a district: 4,601 households) or dalian (a city: about 52,000 households).")
-    var preset: String
+    var preset: Preset
 
     @Option(help: "Random seed; the same seed gives the same files.")
     var seed: UInt64 = 1
@@ -19,12 +19,11 @@ struct GenerateCommand: ParsableCommand {
     var scale: Double = 1
 
     func validate() throws {
-        if Preset(rawValue: preset) == nil { throw ValidationError("--preset must be xigang or dalian") }
         if !(scale > 0 && scale <= 100) { throw ValidationError("--scale must be above 0 and at most 100") }
     }
 
     func run() throws {
-        var generator = Generator(preset: Preset(rawValue: preset)!, seed: seed)
+        var generator = Generator(preset: preset, seed: seed)
         generator.scale = scale
         let (households, helpers) = try generator.write(to: out)
         print("wrote \(households)\nwrote \(helpers)")

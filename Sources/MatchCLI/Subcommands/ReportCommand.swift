@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import Matcher
 
 struct ReportCommand: ParsableCommand {
@@ -12,7 +11,10 @@ struct ReportCommand: ParsableCommand {
             the proven lower bound, so the gap shows how far a plan edited by hand is from the best.
             """)
 
-    @OptionGroup var inputs: RollOptions
+    @OptionGroup var roll: RollOptions
+
+    @Option(help: "The previous pairs.csv the plan was made with (for its keep bonus).")
+    var previous: String?
 
     @Option(help: "The plan: a pairs.csv written by match pair (English or Chinese), or any CSV with household_id,helper_id.")
     var pairs: String
@@ -20,30 +22,16 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The HTML file to write.")
     var out: String = "report.html"
 
-    @Option(help: "Language of the page: en or zh.")
-    var lang: String = "en"
+    @Option(help: "Language of the page.")
+    var lang: Presentation.Language = .en
 
     @Flag(help: "Replace the output file if it exists.")
     var force = false
 
-    func validate() throws {
-        if Presentation.Language(rawValue: lang) == nil { throw ValidationError("--lang must be en or zh") }
-    }
-
     func run() throws {
-        var options = PlanReporting.Options(inputs: inputs.options(outputDirectory: ""), pairs: pairs, output: out)
-        options.language = Presentation.Language(rawValue: lang)!
+        var options = PlanReporting.Options(inputs: roll.inputs, previous: previous, pairs: pairs, output: out)
+        options.language = lang
         options.force = force
-        let data: ReportData
-        do {
-            data = try PlanReporting.run(options)
-        } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
-            throw ExitCode(2)
-        }
-        let gap = String(format: "%.2f%%", data.gap * 100)
-        print("plan       \(data.pairs) pairs, \(data.unpaired) unpaired")
-        print("objective  \(data.objective)  (bound \(data.bound), gap \(gap)\(data.provenOptimal ? ", optimal" : ""))")
-        print("wrote \(out)")
+        print(try PlanReporting.run(options).text(written: out))
     }
 }

@@ -4,7 +4,7 @@ import Matcher
 /// How `match pair` solves: which solver, how long, how close, how talkative.
 struct SolverOptions: ParsableArguments {
     @Option(help: "auto (the Hungarian method, or with coverage/org_spread the Lagrangian relaxation and GLPK's integer program), glpk (the integer program even without side constraints; slow on big rolls) or hungarian (ignores side constraints).")
-    var solver: String = "auto"
+    var solver: SolverChoice = .auto
 
     @Option(help: "Seconds for a solve with side constraints; the best plan, proven bound and gap are reported when it ends.")
     var timeLimit: Double = 60
@@ -15,14 +15,13 @@ struct SolverOptions: ParsableArguments {
     @Flag(help: "Progress on stderr: Lagrangian bound and plan per round, GLPK's own output.")
     var verbose = false
 
-    func check() throws {
-        if SolverChoice(rawValue: solver) == nil { throw ValidationError("--solver must be auto, glpk or hungarian") }
+    func validate() throws {
         if !(timeLimit > 0) || !timeLimit.isFinite { throw ValidationError("--time-limit must be a positive number of seconds") }
         if !(mipGap >= 0 && mipGap < 1) { throw ValidationError("--mip-gap must be at least 0 and below 1") }
     }
 
     func apply(to options: inout YearlyPairing.Options) {
-        options.solver = SolverChoice(rawValue: solver) ?? .auto
+        options.solver = solver
         options.timeLimit = timeLimit
         options.mipGap = mipGap
         options.verbose = verbose

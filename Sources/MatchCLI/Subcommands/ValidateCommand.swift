@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import Matcher
 
 struct ValidateCommand: ParsableCommand {
@@ -7,16 +6,16 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check the input files: every problem with file, line and column, or a short profile. Writes nothing.")
 
-    @OptionGroup var inputs: RollOptions
+    @OptionGroup var roll: RollOptions
+
+    @Option(help: "Last year's pairs.csv, checked against the roll.")
+    var previous: String?
 
     func run() throws {
-        do {
-            let (_, model) = try YearlyPairing.load(inputs.options(outputDirectory: ""))
-            print("no problems found\n")
-            print(RollProfile(model.roll).text)
-        } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
-            throw ExitCode(2)
-        }
+        var options = YearlyPairing.Options(inputs: roll.inputs, outputDirectory: "")
+        options.previous = previous
+        let (_, model) = try YearlyPairing.load(options)
+        print("no problems found\n")
+        print(RollProfile(model.roll).text)
     }
 }

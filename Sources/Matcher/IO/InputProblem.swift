@@ -76,6 +76,9 @@ public struct InputProblem: Error, Sendable, Equatable, CustomStringConvertible 
         case invalidValue(key: String, expected: String)
         /// Weights so large that costs could overflow 64-bit integers.
         case costOverflow(largestCost: String)
+        /// A file of another format (a workbook, a PDF, UTF-16 text) where a text table or
+        /// policy is read: what it is, and what is accepted.
+        case wrongFormat(found: String, accepted: String)
     }
 
     public var description: String {
@@ -124,6 +127,7 @@ public struct InputProblem: Error, Sendable, Equatable, CustomStringConvertible 
         case .unknownKey(let k): "unknown key '\(k)'"
         case .invalidValue(let k, let expected): "'\(k)' must be \(expected)"
         case .costOverflow(let c): "weights so large that costs could overflow (largest cost \(c)); use smaller weights"
+        case .wrongFormat(let found, let accepted): "this is \(found); \(accepted)"
         }
     }
 }

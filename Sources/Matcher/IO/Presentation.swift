@@ -7,10 +7,13 @@ public struct Presentation: Sendable, Equatable {
 
     public var language: Language
     public var encoding: TextEncoding
+    /// The file format of the lists (only csv is written so far).
+    public var format: OutputFormat
 
-    public init(language: Language = .en, encoding: TextEncoding = .utf8) {
+    public init(language: Language = .en, encoding: TextEncoding = .utf8, format: OutputFormat = .csv) {
         self.language = language
         self.encoding = encoding
+        self.format = format
     }
 
     var chinese: Bool { language == .zh }

@@ -10,8 +10,10 @@ import Foundation
 /// bound too. The gap then says how far a plan edited by hand has drifted from the best.
 public enum PlanReporting {
     public struct Options: Sendable {
-        /// The roll and rule files, as for `match pair` (its output fields are not used).
-        public var inputs: YearlyPairing.Options
+        /// The roll, policy and rule files the plan was made with.
+        public var inputs: RollInputs
+        /// The previous plan the run was given, if any (for its keep bonus).
+        public var previous: String?
         /// The plan's pairs file.
         public var pairs: String
         /// The HTML file to write.
@@ -20,27 +22,27 @@ public enum PlanReporting {
         /// Replace `output` when it exists.
         public var force = false
 
-        public init(inputs: YearlyPairing.Options, pairs: String, output: String) {
+        public init(inputs: RollInputs, previous: String? = nil, pairs: String, output: String) {
             self.inputs = inputs
+            self.previous = previous
             self.pairs = pairs
             self.output = output
+        }
+
+        /// The inputs of a `match pair` run (its output fields are not used).
+        public init(inputs run: YearlyPairing.Options, pairs: String, output: String) {
+            self.init(inputs: run.inputs, previous: run.previous, pairs: pairs, output: output)
         }
     }
 
     /// Reads everything, checks the plan, solves for the bound, writes the page; returns its
     /// figures. Nothing is written when anything fails.
     public static func run(_ options: Options) throws(YearlyPairing.Failure) -> ReportData {
-        if !options.force && FileManager.default.fileExists(atPath: options.output) {
-            throw .wouldReplace([options.output])
-        }
-        let (rules, model) = try YearlyPairing.load(options.inputs)
-        let helperOf: [Int32]
-        do {
-            helperOf = try ExistingPlan.read(
-                pairs: options.pairs, roll: model.roll, model: model, encoding: options.inputs.encoding)
-        } catch {
-            throw .input(error)
-        }
+        let inputs = try RunInputs.load(
+            options.inputs, plan: .existing(pairs: options.pairs, previous: options.previous, policyChecked: true),
+            outputs: RunOutputs(paths: [options.output], force: options.force))
+        let rules = inputs.rules, model = inputs.model
+        let helperOf = inputs.existingPlan ?? []
         let keepsLocks = zip(rules.lockedHelper, helperOf).allSatisfy { $0 < 0 || $0 == $1 }
         let locks = keepsLocks ? rules.lockedHelper : Array(repeating: -1, count: helperOf.count)
         let optimum = PairingSolver().solve(model, lockedHelper: locks)
@@ -55,5 +57,17 @@ public enum PlanReporting {
             throw .write(error)
         }
         return data
+    }
+}
+
+extension ReportData {
+    /// What `match report` prints: the plan, its objective against the bound, the file.
+    public func text(written path: String) -> String {
+        let gap = String(format: "%.2f%%", self.gap * 100)
+        return """
+            plan       \(pairs) pairs, \(unpaired) unpaired
+            objective  \(objective)  (bound \(bound), gap \(gap)\(provenOptimal ? ", optimal" : ""))
+            wrote \(path)
+            """
     }
 }

@@ -1,4 +1,4 @@
-import Crypto
+import CLibcrypto
 import Foundation
 
 /// The program's version, recorded in summary.json and printed by `match --version`.
@@ -22,10 +22,22 @@ public struct InputRecord: Codable, Sendable, Equatable {
         self.role = role
         self.path = path
         bytes = data.count
-        sha256 = Self.hex(SHA256.hash(data: data))
+        sha256 = Self.hex(Self.sha256(data))
     }
 
-    static func hex(_ digest: SHA256.Digest) -> String {
+    /// SHA-256 of `data` by OpenSSL's one-shot EVP digest.
+    static func sha256(_ data: Data) -> [UInt8] {
+        var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+        var length: UInt32 = 0
+        let done = data.withUnsafeBytes { bytes in
+            EVP_Digest(bytes.baseAddress, bytes.count, &digest, &length, EVP_sha256(), nil)
+        }
+        // EVP_Digest fails only when memory for its context cannot be had.
+        precondition(done == 1 && length == 32, "OpenSSL's SHA-256 failed")
+        return Array(digest.prefix(Int(length)))
+    }
+
+    static func hex(_ digest: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         for byte in digest {

@@ -27,3 +27,13 @@ public enum SummaryText {
         return lines.joined(separator: "\n")
     }
 }
+
+extension YearlyPairing.Outcome {
+    /// What `match pair` prints: the summary, then the extra files written.
+    public func text(_ options: YearlyPairing.Options) -> String {
+        let out = options.outputDirectory
+        let extra = (options.publicNotice ? ["public.csv"] : []) + (options.report ? ["report.html"] : [])
+        return SummaryText.render(summary, out: out, certificate: options.certificate)
+            + (extra.isEmpty ? "" : "\nwrote " + extra.map { out + "/" + $0 }.joined(separator: ", "))
+    }
+}

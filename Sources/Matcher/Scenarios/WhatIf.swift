@@ -14,13 +14,10 @@ import Foundation
 /// bonus lets the plan drift towards the fresh optimum, moving more pairs.
 public enum WhatIf {
     public struct Options: Sendable {
-        public var households: String
-        public var helpers: String
+        /// The roll, policy and rule files (shared with every command that reads a roll).
+        public var inputs: RollInputs
+        /// The baseline plan's pairs file.
         public var baseline: String
-        public var policy: String?
-        public var locks: String?
-        public var forbids: String?
-        public var encoding: TextEncoding?
         public var changes = RollChanges()
         /// nil: a dry run that writes nothing.
         public var outputDirectory: String?
@@ -29,10 +26,40 @@ public enum WhatIf {
         public var report = false
         public var force = false
 
-        public init(households: String, helpers: String, baseline: String) {
-            self.households = households
-            self.helpers = helpers
+        public init(inputs: RollInputs, baseline: String) {
+            self.inputs = inputs
             self.baseline = baseline
+        }
+
+        public init(households: String, helpers: String, baseline: String) {
+            self.init(inputs: RollInputs(households: households, helpers: helpers), baseline: baseline)
+        }
+
+        // The input files by name, as before ``RollInputs`` gathered them.
+        public var households: String { inputs.households }
+        public var helpers: String { inputs.helpers }
+        public var policy: String? {
+            get { inputs.policy }
+            set { inputs.policy = newValue }
+        }
+        public var locks: String? {
+            get { inputs.locks }
+            set { inputs.locks = newValue }
+        }
+        public var forbids: String? {
+            get { inputs.forbids }
+            set { inputs.forbids = newValue }
+        }
+        public var encoding: TextEncoding? {
+            get { inputs.encoding }
+            set { inputs.encoding = newValue }
+        }
+
+        /// Every file the run may write (none for a dry run).
+        public var outputPaths: [String] {
+            guard let outputDirectory else { return [] }
+            let names = ["pairs.csv", "unpaired.csv", "summary.json", "diff.csv"] + (report ? ["report.html"] : [])
+            return names.map { outputDirectory + "/" + $0 }
         }
     }
 
@@ -48,41 +75,13 @@ public enum WhatIf {
     public static func run(_ options: Options) throws(YearlyPairing.Failure) -> Outcome {
         let clock = ContinuousClock()
         let start = clock.now
-        // The roll on one thread, the baseline and the policy on the other.
-        let read = parallelChunks(total: 2, chunks: 2) { part -> Inputs in
-            var inputs = Inputs()
-            if part.lowerBound == 0 {
-                do throws(InputProblems) {
-                    inputs.roll = try RollReader.read(households: options.households, helpers: options.helpers, encoding: options.encoding)
-                } catch { inputs.problems = error.problems }
-            } else {
-                inputs.baseline = PairListReader.readIds(path: options.baseline, encoding: options.encoding, problems: &inputs.problems)
-                if let path = options.policy {
-                    do throws(InputProblems) { inputs.policy = try PolicyReader.read(path: path) } catch { inputs.problems += error.problems }
-                }
-            }
-            return inputs
-        }
-        let problems = read[0].problems + read[1].problems
-        if !problems.isEmpty { throw .input(InputProblems(problems)) }
-        let roll = read[0].roll, baseline = read[1].baseline, policy = read[1].policy
+        let inputs = try RunInputs.load(
+            options.inputs, plan: .baseline(options.baseline, changes: options.changes),
+            outputs: RunOutputs(paths: options.outputPaths, force: options.force, format: options.presentation.format))
+        let roll = inputs.roll, changed = inputs.changedRoll, policy = inputs.policy
+        let baseline = inputs.baseline, rules = inputs.rules, plain = inputs.model
         if policy.hasSideConstraints {
             throw .unsupported("what-if re-pairing does not take coverage or org_spread rules yet; remove them from the policy")
-        }
-        let changed: Roll
-        do { changed = try roll.applying(options.changes) } catch { throw .input(error) }
-
-        let plain: CostModel, rules: PairingRules
-        do {
-            var noBonus = policy
-            noBonus.keepBonus = 0
-            (rules, plain) = try PairingRules.load(
-                roll: changed, policy: noBonus, previous: nil, locks: options.locks, forbids: options.forbids,
-                encoding: options.encoding, policyFile: options.policy ?? "policy")
-        } catch { throw .input(error) }
-        if let out = options.outputDirectory, !options.force {
-            let existing = (outputNames + (options.report ? ["report.html"] : [])).map { out + "/" + $0 }.filter { FileManager.default.fileExists(atPath: $0) }
-            if !existing.isEmpty { throw .wouldReplace(existing) }
         }
         let (model, result, diff) = try solve(
             before: roll, changed: changed, policy: policy, baseline: baseline, rules: rules, plain: plain,
@@ -171,17 +170,6 @@ public enum WhatIf {
         }
         return fixed
     }
-
-    /// What the two reading threads bring back.
-    struct Inputs: Sendable {
-        var roll = Roll(places: Places(), dimensions: NeedDimensions(), households: Households(), helpers: Helpers())
-        var baseline: [PairListReader.IdPair] = []
-        var policy = Policy()
-        var problems: [InputProblem] = []
-    }
-
-    /// Every file a what-if may write.
-    static let outputNames = ["pairs.csv", "unpaired.csv", "summary.json", "diff.csv"]
 }
 
 extension WhatIf.Options {

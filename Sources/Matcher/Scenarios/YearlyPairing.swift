@@ -3,16 +3,13 @@ import Foundation
 /// `match pair`: the yearly pairing from files to files.
 public struct YearlyPairing {
     public struct Options: Sendable {
-        public var households: String
-        public var helpers: String
-        public var policy: String?
+        /// The roll, policy and rule files (shared with every command that reads a roll).
+        public var inputs: RollInputs
+        /// Last year's pairs.csv: households keeping their helper earn keep_bonus.
         public var previous: String?
-        public var locks: String?
-        public var forbids: String?
         public var certificate: String?
         public var outputDirectory: String
-        public var encoding: TextEncoding?
-        /// Language and encoding of the CSV files written for people.
+        /// Language, encoding and format of the files written for people.
         public var presentation = Presentation()
         /// Also write public.csv, the list for public notice (公示).
         public var publicNotice = false
@@ -22,18 +19,58 @@ public struct YearlyPairing {
         public var force = false
         /// Threads for the solver (nil: all cores); the plan is the same for any count.
         public var threads: Int? = nil
-        /// Memory the run may plan to use (nil: ``MemoryBudget/standard(environment:)``).
-        public var memoryBudget: MemoryBudget? = nil
         /// Solver (`--solver`), time limit and relative gap for side constraints, progress on stderr.
         public var solver = SolverChoice.auto
         public var timeLimit = 60.0
         public var mipGap = 0.0
         public var verbose = false
 
-        public init(households: String, helpers: String, outputDirectory: String) {
-            self.households = households
-            self.helpers = helpers
+        public init(inputs: RollInputs, outputDirectory: String) {
+            self.inputs = inputs
             self.outputDirectory = outputDirectory
+        }
+
+        public init(households: String, helpers: String, outputDirectory: String) {
+            self.init(inputs: RollInputs(households: households, helpers: helpers), outputDirectory: outputDirectory)
+        }
+
+        // The input files by name, as before ``RollInputs`` gathered them.
+        public var households: String {
+            get { inputs.households }
+            set { inputs.households = newValue }
+        }
+        public var helpers: String {
+            get { inputs.helpers }
+            set { inputs.helpers = newValue }
+        }
+        public var policy: String? {
+            get { inputs.policy }
+            set { inputs.policy = newValue }
+        }
+        public var locks: String? {
+            get { inputs.locks }
+            set { inputs.locks = newValue }
+        }
+        public var forbids: String? {
+            get { inputs.forbids }
+            set { inputs.forbids = newValue }
+        }
+        public var encoding: TextEncoding? {
+            get { inputs.encoding }
+            set { inputs.encoding = newValue }
+        }
+        /// Memory the run may plan to use (nil: ``MemoryBudget/standard(environment:)``).
+        public var memoryBudget: MemoryBudget? {
+            get { inputs.memoryBudget }
+            set { inputs.memoryBudget = newValue }
+        }
+
+        /// Every file the run writes.
+        public var outputPaths: [String] {
+            var names = ["pairs.csv", "unpaired.csv", "summary.json"]
+            if publicNotice { names.append("public.csv") }
+            if report { names.append("report.html") }
+            return names.map { outputDirectory + "/" + $0 } + (certificate.map { [$0] } ?? [])
         }
     }
 
@@ -64,71 +101,28 @@ public struct YearlyPairing {
             case .write(let e): e.description
             case .unproven(let p): "internal error: the optimality certificate does not hold:\n" + p.joined(separator: "\n")
             case .wouldReplace(let files):
-                files.joined(separator: ", ") + " already exist; choose another --out or add --force to replace them"
+                files.joined(separator: ", ") + (files.count == 1 ? " already exists" : " already exist") + "; choose another --out or add --force to replace them"
             case .tooLarge(let limit): limit.description
             case .infeasibleRules(let why): "the side constraints cannot be met:\n" + why.joined(separator: "\n")
             }
         }
     }
 
-    /// Reads and checks every input of a run (roll, policy, rule files) and builds the cost
-    /// model; throws every problem found. Writes nothing. Shared by `pair` and `validate`.
+    /// Reads and checks every input of a run (roll, policy, rule files; see ``RunInputs``)
+    /// and builds the cost model; throws every problem found. Writes nothing. `validate`.
     public static func load(_ options: Options) throws(Failure) -> (PairingRules, CostModel) {
-        let roll: Roll
-        var policy = Policy()
-        var problems: [InputProblem] = []
-        let budget = options.memoryBudget ?? .standard()
-        do throws(ScaleLimitExceeded) {
-            try budget.check(RunSize.reading(households: options.households, helpers: options.helpers))
-        } catch {
-            throw .tooLarge(error)
-        }
-        do {
-            roll = try RollReader.read(households: options.households, helpers: options.helpers, encoding: options.encoding)
-        } catch {
-            problems += error.problems
-            roll = Roll(places: Places(), dimensions: NeedDimensions(), households: Households(), helpers: Helpers())
-        }
-        if let path = options.policy {
-            do { policy = try PolicyReader.read(path: path) } catch { problems += error.problems }
-        }
-        if !problems.isEmpty { throw .input(InputProblems(problems)) }
-        if let unknown = policy.weights.keys.sorted().first(where: { !roll.dimensions.names.contains($0) }) {
-            throw .input(InputProblems([InputProblem(
-                file: options.policy ?? "policy", .invalidValue(key: "weights.\(unknown)", expected: "a need dimension of the households file"))]))
-        }
-        do {
-            return try PairingRules.load(
-                roll: roll, policy: policy, previous: options.previous, locks: options.locks,
-                forbids: options.forbids, encoding: options.encoding, policyFile: options.policy ?? "policy")
-        } catch {
-            throw .input(error.locatingOverflow(policy: options.policy))
-        }
-    }
-
-    /// Every file a run writes.
-    static func outputPaths(_ options: Options) -> [String] {
-        var names = ["pairs.csv", "unpaired.csv", "summary.json"]
-        if options.publicNotice { names.append("public.csv") }
-        if options.report { names.append("report.html") }
-        return names.map { options.outputDirectory + "/" + $0 } + (options.certificate.map { [$0] } ?? [])
+        let inputs = try RunInputs.load(options.inputs, plan: .previous(options.previous), outputs: .none)
+        return (inputs.rules, inputs.model)
     }
 
     public static func run(_ options: Options) throws(Failure) -> Outcome {
         let clock = ContinuousClock()
         let start = clock.now
-        let (rules, model) = try load(options)
+        let inputs = try RunInputs.load(
+            options.inputs, plan: .previous(options.previous),
+            outputs: RunOutputs(paths: options.outputPaths, force: options.force, format: options.presentation.format))
+        let rules = inputs.rules, model = inputs.model
         trace("read, rules and model: \(clock.now - start)")
-        if !options.force {
-            let existing = outputPaths(options).filter { FileManager.default.fileExists(atPath: $0) }
-            if !existing.isEmpty { throw .wouldReplace(existing) }
-        }
-        do throws(ScaleLimitExceeded) {
-            try (options.memoryBudget ?? .standard()).check(
-                RunSize.solving(households: model.roll.households.count, helpers: model.roll.helpers.count))
-        } catch {
-            throw .tooLarge(error)
-        }
         let solved = try solve(options, rules, model)
         let result = solved.result
         trace("solved and checked: \(clock.now - start)")

@@ -1,0 +1,31 @@
+import Foundation
+
+/// The files a run will write, checked once, in the input stage (``RunInputs/load(_:plan:outputs:)``),
+/// before anything is solved: the format must be one this build writes, and no file may be
+/// replaced without `--force`.
+public struct RunOutputs: Sendable, Equatable {
+    /// Every file the run may write.
+    public var paths: [String]
+    /// Replace files that exist.
+    public var force: Bool
+    public var format: OutputFormat
+
+    public init(paths: [String], force: Bool, format: OutputFormat = .csv) {
+        self.paths = paths
+        self.force = force
+        self.format = format
+    }
+
+    /// A run that writes nothing (`validate`, a what-if without `--out`).
+    public static let none = RunOutputs(paths: [], force: false)
+
+    /// Throws when the format cannot be written yet or a file would be replaced.
+    public func check() throws(YearlyPairing.Failure) {
+        if format != .csv && !paths.isEmpty {
+            throw .unsupported("--format \(format.rawValue) is not yet supported by this build; write csv (the default)")
+        }
+        if force { return }
+        let existing = paths.filter { FileManager.default.fileExists(atPath: $0) }
+        if !existing.isEmpty { throw .wouldReplace(existing) }
+    }
+}
