@@ -21,7 +21,7 @@ CASE_LIST="
 dalian-plain|dalian||60
 dalian-street60|dalian|coverage: [{level: street, min_fraction: 0.6}]|60
 dalian-street67|dalian|coverage: [{level: street, min_fraction: 0.67}]|60
-dalian-street67-district70|dalian|coverage: [{level: street, min_fraction: 0.67}, {level: district, min_fraction: 0.7}]|60
+dalian-street67-district68|dalian|coverage: [{level: street, min_fraction: 0.67}, {level: district, min_fraction: 0.68}]|60
 dalian-street67-org3|dalian|coverage: [{level: street, min_fraction: 0.67}]|org_spread: 3|120
 xigang-plain|xigang||60
 xigang-street80-org3|xigang|coverage: [{level: street, min_fraction: 0.8}]|org_spread: 3|20
@@ -45,8 +45,11 @@ for run in $(seq 1 "$RUNS"); do
         out="$WORK/$name"
         echo "$policy" > "$WORK/$name.yaml"
         echo "run $run: $name" >&2
-        "$MATCH" pair --households "$data/households.csv" --helpers "$data/helpers.csv" \
-            --policy "$WORK/$name.yaml" --time-limit "$limit" --out "$out" --force >/dev/null
+        if ! "$MATCH" pair --households "$data/households.csv" --helpers "$data/helpers.csv" \
+            --policy "$WORK/$name.yaml" --time-limit "$limit" --out "$out" --force >/dev/null 2> "$WORK/$name.err"; then
+            echo "$name: $(head -c 300 "$WORK/$name.err")" >&2
+            continue
+        fi
         python3 - "$name" "$out/summary.json" >> "$RESULTS" <<'PY'
 import json, sys
 s = json.load(open(sys.argv[2]))
