@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         // SHA-256 of the input files in summary.json (see docs/reliability.md for its build cost).
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // The ZIP container of .xlsx workbooks (reading); zlib underneath.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // A regular C target (not only a module map): it carries a small shim that
@@ -26,12 +28,20 @@ let package = Package(
             name: "CGLPK",
             linkerSettings: [.linkedLibrary("glpk")]
         ),
+        // Debian's libxlsxwriter, which writes the .xlsx workbooks (--format xlsx).
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
         .target(
             name: "Matcher",
             dependencies: [
+                "CXLSXWriter",
                 .target(name: "CGLPK", condition: .when(traits: ["GLPK"])),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .executableTarget(

@@ -5,10 +5,13 @@ import Matcher
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the public-notice list (公示) of an existing plan, without re-solving.")
+        abstract: "Write the public-notice list (公示) of an existing plan, or its lists one file per street or district, without re-solving.")
 
-    @Flag(name: .customLong("public"), help: "The list for public notice: masked names, place and kind only (required; the only export so far).")
+    @Flag(name: .customLong("public"), help: "The list for public notice: masked names, place and kind only.")
     var publicNotice = false
+
+    @Option(help: "One file per street or district (street|district), named after it, in the directory --out; without --public, the pairs list.")
+    var by: String?
 
     @Option(help: "households.csv the plan was made from.")
     var households: String
@@ -22,7 +25,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "The plan: a pairs.csv written by match pair, or any CSV with household_id,helper_id.")
     var pairs: String
 
-    @Option(help: "The CSV file to write.")
+    @Option(help: "The file to write (CSV or .xlsx with --format xlsx), or with --by the directory.")
     var out: String
 
     @OptionGroup var format: OutputFormatOptions
@@ -31,7 +34,10 @@ struct ExportCommand: ParsableCommand {
     var force = false
 
     func validate() throws {
-        if !publicNotice { throw ValidationError("say what to export: --public (the list for public notice)") }
+        if !publicNotice && by == nil {
+            throw ValidationError("say what to export: --public (the list for public notice) and/or --by street|district")
+        }
+        if let by, PlaceExport.Level(rawValue: by) == nil { throw ValidationError("--by must be street or district") }
         if let encoding, TextEncoding(rawValue: encoding.lowercased()) == nil {
             throw ValidationError("--encoding must be utf-8 or gb18030")
         }
@@ -42,13 +48,19 @@ struct ExportCommand: ParsableCommand {
         options.encoding = encoding.flatMap { TextEncoding(rawValue: $0.lowercased()) }
         options.presentation = format.presentation
         options.force = force
-        let count: Int
+        options.publicNotice = publicNotice
+        options.by = by.flatMap(PlaceExport.Level.init(rawValue:))
+        let written: (pairs: Int, files: [String])
         do {
-            count = try PublicExport.run(options)
+            written = try PublicExport.run(options)
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(2)
         }
-        print("wrote \(out) (\(count) pairs)")
+        if by == nil {
+            print("wrote \(out) (\(written.pairs) pairs)")
+        } else {
+            print("wrote \(written.files.count) files into \(out) (\(written.pairs) pairs in all)")
+        }
     }
 }

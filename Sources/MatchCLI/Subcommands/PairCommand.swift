@@ -51,8 +51,8 @@ struct PairCommand: ParsableCommand {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(2)
         }
-        print(SummaryText.render(outcome.summary, out: out, certificate: certificate))
-        let extra = (publicNotice ? ["public.csv"] : []) + (report ? ["report.html"] : [])
+        print(SummaryText.render(outcome.summary, out: out, certificate: certificate, format: format.presentation.format))
+        let extra = (publicNotice ? [format.presentation.fileName(.publicNotice)] : []) + (report ? ["report.html"] : [])
         if !extra.isEmpty { print("wrote " + extra.map { out + "/" + $0 }.joined(separator: ", ")) }
     }
 }

@@ -25,11 +25,14 @@ public enum RollReader {
         households householdsPath: String, helpers helpersPath: String, encoding: TextEncoding? = nil
     ) throws(InputProblems) -> Roll {
         // The two files are read, decoded and split into records at once, on two threads.
+        trace("reading \(householdsPath) and \(helpersPath)")
         let tables = parallelChunks(total: 2, chunks: 2) { part in
             part.lowerBound == 0
                 ? Table(path: householdsPath, encoding: encoding, aliases: householdAliases)
                 : Table(path: helpersPath, encoding: encoding, aliases: helperAliases)
         }
+        trace("households and helpers split into records")
+        defer { trace("roll read") }
         return try roll(tables[0], tables[1])
     }
 
@@ -205,10 +208,8 @@ public enum RollReader {
 
     /// Problems after which the rows cannot be read meaningfully.
     private static func isFatal(_ p: InputProblem) -> Bool {
-        switch p.kind {
-        case .unreadable, .badEncoding, .emptyFile, .duplicateColumn: true
-        default: false
-        }
+        if case .duplicateColumn = p.kind { return true }
+        return p.makesFileUnreadable
     }
 }
 

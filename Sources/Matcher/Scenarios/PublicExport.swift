@@ -1,7 +1,8 @@
 import Foundation
 
-/// `match export --public`: the list for public notice (公示) from an existing plan,
-/// without solving: the same public.csv that `match pair --public` writes.
+/// `match export`: a plan's lists from an existing plan, without solving: the list for public
+/// notice (公示, the same public.csv or .xlsx that `match pair --public` writes), and with
+/// `by` one file per street or district (``PlaceExport``).
 public enum PublicExport {
     public struct Options: Sendable {
         public var households: String
@@ -9,9 +10,13 @@ public enum PublicExport {
         public var encoding: TextEncoding?
         /// The plan's pairs file.
         public var pairs: String
-        /// The CSV file to write.
+        /// The file to write, or with `by` the directory for the places' files.
         public var output: String
         public var presentation = Presentation()
+        /// The public notice (masked names, no ids); otherwise the pairs list (only with `by`).
+        public var publicNotice = true
+        /// One file per place at this level.
+        public var by: PlaceExport.Level? = nil
         /// Replace `output` when it exists.
         public var force = false
 
@@ -24,10 +29,10 @@ public enum PublicExport {
     }
 
     /// Reads the roll and the plan (ids known, no household twice, no helper over capacity;
-    /// the policy is not needed, as nothing is priced), writes the list; returns the number of
-    /// pairs listed. Nothing is written when anything fails.
-    public static func run(_ options: Options) throws(YearlyPairing.Failure) -> Int {
-        if !options.force && FileManager.default.fileExists(atPath: options.output) {
+    /// the policy is not needed, as nothing is priced), writes the list or lists; returns the
+    /// number of pairs listed and the files written. Nothing is written when anything fails.
+    public static func run(_ options: Options) throws(YearlyPairing.Failure) -> (pairs: Int, files: [String]) {
+        if options.by == nil && !options.force && FileManager.default.fileExists(atPath: options.output) {
             throw .wouldReplace([options.output])
         }
         let roll: Roll
@@ -46,11 +51,36 @@ public enum PublicExport {
         }
         let result = ExistingPlan.result(helperOf, model: model)
         let writer = PlanWriter(model: model, result: result, presentation: options.presentation)
+        var files: [(path: String, bytes: [UInt8])] = []
         do {
-            try AtomicFile.write(writer.publicNoticeCSV(), to: options.output)
+            if let level = options.by {
+                files = try PlaceExport.files(writer, level: level, publicNotice: options.publicNotice).map {
+                    (options.output + "/" + $0.part.fileName, $0.bytes)
+                }
+            } else {
+                files = [(options.output, try options.presentation.file(writer.publicNoticeTable()))]
+            }
+        } catch {
+            throw .write(AtomicFile.WriteError(path: options.output, reason: error.description))
+        }
+        if options.by != nil {
+            if !options.force {
+                let existing = files.map(\.path).filter { FileManager.default.fileExists(atPath: $0) }
+                if !existing.isEmpty { throw .wouldReplace(existing) }
+            }
+            do {
+                if !FileManager.default.fileExists(atPath: options.output) { PendingFiles.addDirectory(options.output) }
+                try FileManager.default.createDirectory(atPath: options.output, withIntermediateDirectories: true)
+            } catch {
+                throw .write(AtomicFile.WriteError(path: options.output, reason: Table.reason(error)))
+            }
+        }
+        do {
+            try AtomicFile.write(all: files)  // every place's file, or none
         } catch {
             throw .write(error)
         }
-        return helperOf.filter { $0 >= 0 }.count
+        return (helperOf.filter { $0 >= 0 }.count, files.map(\.path))
     }
+
 }

@@ -81,7 +81,7 @@ public enum WhatIf {
                 encoding: options.encoding, policyFile: options.policy ?? "policy")
         } catch { throw .input(error) }
         if let out = options.outputDirectory, !options.force {
-            let existing = (outputNames + (options.report ? ["report.html"] : [])).map { out + "/" + $0 }.filter { FileManager.default.fileExists(atPath: $0) }
+            let existing = (outputNames(options.presentation) + (options.report ? ["report.html"] : [])).map { out + "/" + $0 }.filter { FileManager.default.fileExists(atPath: $0) }
             if !existing.isEmpty { throw .wouldReplace(existing) }
         }
         let (model, result, diff) = try solve(
@@ -96,7 +96,12 @@ public enum WhatIf {
         summary.policy = Policy.effective(model)
         var written: [String] = []
         if let out = options.outputDirectory {
-            var extra = [(name: "diff.csv", bytes: diff.csv(options.presentation))]
+            let p = options.presentation
+            let diffBytes: [UInt8]
+            do { diffBytes = try p.file(diff.table(p), summary: diff.headlines(p)) } catch {
+                throw .write(AtomicFile.WriteError(path: out, reason: error.description))
+            }
+            var extra = [(name: p.fileName(.changes), bytes: diffBytes)]
             if options.report, let page = comparisonPage(before: roll, plain: plain, result: result, diff: diff, options.presentation) {
                 extra.append((name: "report.html", bytes: page))
             }
@@ -105,7 +110,7 @@ public enum WhatIf {
                 try PlanWriter(model: model, result: result, presentation: options.presentation).write(
                     to: out, summary: summary, certificate: nil, extraFiles: extra)
             } catch { throw .write(error) }
-            written = (["pairs.csv", "unpaired.csv", "summary.json"] + extra.map(\.name)).map { out + "/" + $0 }
+            written = ([p.fileName(.pairs), p.fileName(.unpaired), "summary.json"] + extra.map(\.name)).map { out + "/" + $0 }
         }
         return Outcome(model: model, result: result, summary: summary, diff: diff, written: written)
     }
@@ -181,7 +186,9 @@ public enum WhatIf {
     }
 
     /// Every file a what-if may write.
-    static let outputNames = ["pairs.csv", "unpaired.csv", "summary.json", "diff.csv"]
+    static func outputNames(_ p: Presentation) -> [String] {
+        [p.fileName(.pairs), p.fileName(.unpaired), "summary.json", p.fileName(.changes)]
+    }
 }
 
 extension WhatIf.Options {

@@ -108,8 +108,9 @@ public struct YearlyPairing {
 
     /// Every file a run writes.
     static func outputPaths(_ options: Options) -> [String] {
-        var names = ["pairs.csv", "unpaired.csv", "summary.json"]
-        if options.publicNotice { names.append("public.csv") }
+        let p = options.presentation
+        var names = [p.fileName(.pairs), p.fileName(.unpaired), "summary.json"]
+        if options.publicNotice { names.append(p.fileName(.publicNotice)) }
         if options.report { names.append("report.html") }
         return names.map { options.outputDirectory + "/" + $0 } + (options.certificate.map { [$0] } ?? [])
     }
