@@ -44,6 +44,8 @@ def restamp(path, rename=None, edit=None, add=None):
     items += [(name, text.encode("utf-8")) for name, text in (add or {}).items()]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in items:
+            if name == "docProps/core.xml":  # openpyxl stamps the time of saving
+                data = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", b"2026-01-01T00:00:00Z", data)
             if edit and name in edit:
                 data = edit[name](data.decode("utf-8")).encode("utf-8")
             info = zipfile.ZipInfo((rename or {}).get(name, name), FIXED_TIME)

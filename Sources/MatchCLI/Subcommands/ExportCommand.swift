@@ -52,7 +52,7 @@ struct ExportCommand: ParsableCommand {
         options.by = by.flatMap(PlaceExport.Level.init(rawValue:))
         let written: (pairs: Int, files: [String])
         do {
-            written = try PublicExport.run(options)
+            written = try PublicExport.write(options)
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(2)

@@ -31,7 +31,10 @@ public enum PublicExport {
     /// Reads the roll and the plan (ids known, no household twice, no helper over capacity;
     /// the policy is not needed, as nothing is priced), writes the list or lists; returns the
     /// number of pairs listed and the files written. Nothing is written when anything fails.
-    public static func run(_ options: Options) throws(YearlyPairing.Failure) -> (pairs: Int, files: [String]) {
+    public static func run(_ options: Options) throws(YearlyPairing.Failure) -> Int { try write(options).pairs }
+
+    /// ``run(_:)``, also returning the files written (one per place with `by`).
+    public static func write(_ options: Options) throws(YearlyPairing.Failure) -> (pairs: Int, files: [String]) {
         if options.by == nil && !options.force && FileManager.default.fileExists(atPath: options.output) {
             throw .wouldReplace([options.output])
         }

@@ -80,6 +80,7 @@ public enum WorkbookWriter {
             format_set_num_format(text, "@")
             number = workbook_add_format(workbook)
             format_set_num_format(number, "0")
+            format_set_align(number, UInt8(LXW_ALIGN_CENTER.rawValue))
         }
     }
 

@@ -45,8 +45,9 @@ struct Worksheet {
     var name: String
     var rows: [Row] = []
 
-    /// Reads the first worksheet of the workbook in `bytes`.
-    init(workbook bytes: [UInt8], budget: MemoryBudget) throws(Failure) {
+    /// Reads the first visible worksheet of the workbook in `bytes` (or the worksheet at
+    /// `sheetIndex` in tab order, for tests and tools).
+    init(workbook bytes: [UInt8], budget: MemoryBudget, sheetIndex: Int? = nil) throws(Failure) {
         let archive: WorkbookArchive
         do { archive = try WorkbookArchive(bytes: bytes, budget: budget) } catch { throw .archive(error) }
         let workbookPath = archive.officeDocumentPath() ?? "xl/workbook.xml"
@@ -59,7 +60,9 @@ struct Worksheet {
             guard let r = rels.target(id: sheet.relationship), r.type.hasSuffix("/worksheet") else { return nil }
             return (sheet, r.target)
         }
-        guard let first = worksheets.first(where: { !$0.entry.hidden }) ?? worksheets.first else {
+        let chosen = sheetIndex.map { worksheets.indices.contains($0) ? worksheets[$0] : nil }
+            ?? worksheets.first(where: { !$0.entry.hidden }) ?? worksheets.first
+        guard let first = chosen else {
             throw .part(workbookPath, reason: "it lists no worksheet")
         }
         name = first.entry.name
@@ -280,14 +283,15 @@ struct Worksheet {
         }
     }
 
-    /// A number cell's value as the sheet shows a whole number (`3.0` and `3` read as `3`,
-    /// `1.5E+3` as `1500`); any other value keeps its text (`3.5`), so that a column that
-    /// wants a whole number reports it.
+    /// A number cell's value as the sheet shows it: a whole number without decimals (`3.0`
+    /// and `3` read as `3`, `1.5E+3` as `1500`), any other number in its shortest form (`3.5`,
+    /// `1.5E+0` as `1.5`), so that a column that wants a whole number reports it as typed.
     static func numberText(_ raw: String) -> String {
         let trimmed = raw.trimmingSpaces()
         if let n = Int(trimmed) { return String(n) }
-        guard let x = Double(trimmed), x.isFinite, x == x.rounded(), abs(x) < 1e15 else { return trimmed }
-        return String(Int(x))
+        guard let x = Double(trimmed), x.isFinite else { return trimmed }
+        if x == x.rounded() && abs(x) < 1e15 { return String(Int(x)) }
+        return String(x)
     }
 
     /// The text content of a simple element whose start was just read, up to its end tag.

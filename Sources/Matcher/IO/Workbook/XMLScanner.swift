@@ -35,6 +35,8 @@ struct XMLScanner {
 
     let bytes: [UInt8]
     private(set) var position = 0
+    /// Local names of the elements open at `position`, for matching end tags.
+    private var open: [Range<Int>] = []
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
@@ -48,7 +50,12 @@ struct XMLScanner {
     /// The next token, or nil at the end of the part.
     mutating func next() throws(Failure) -> Token? {
         let n = bytes.count
-        guard position < n else { return nil }
+        guard position < n else {
+            if let last = open.last {
+                throw Failure(reason: "the element <\(String(decoding: bytes[last], as: UTF8.self).prefix(20))> is never closed", offset: n)
+            }
+            return nil
+        }
         if bytes[position] != Self.lt {
             let start = position
             while position < n && bytes[position] != Self.lt { position += 1 }
@@ -76,13 +83,20 @@ struct XMLScanner {
         case Self.slash:
             let close = try tagEnd(from: open + 2)
             position = close + 1
-            return .end(name: localName(in: (open + 2)..<close))
+            let name = localName(in: (open + 2)..<close)
+            guard let expected = self.open.popLast(), bytes[expected].elementsEqual(bytes[name]) else {
+                throw Failure(reason: "an end tag that closes no open element of its name", offset: open)
+            }
+            return .end(name: name)
         default:
             let close = try tagEnd(from: open + 1)
             position = close + 1
             let selfClosing = bytes[close - 1] == Self.slash
             let tag = (open + 1)..<(selfClosing ? close - 1 : close)
-            return .start(name: localName(in: tag), tag: tag, selfClosing: selfClosing)
+            let name = localName(in: tag)
+            if name.isEmpty { throw Failure(reason: "a tag without a name", offset: open) }
+            if !selfClosing { self.open.append(name) }
+            return .start(name: name, tag: tag, selfClosing: selfClosing)
         }
     }
 
