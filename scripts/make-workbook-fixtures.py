@@ -153,7 +153,7 @@ def hand_made():
 
 def roll(directory):
     """The first rows of a generated roll, saved as workbooks (numbers as number cells)."""
-    for name, limit in (("households", 400), ("helpers", 300)):
+    for name, limit in (("households", 400), ("helpers", 120)):
         with open(os.path.join(directory, name + ".csv"), encoding="utf-8-sig") as f:
             rows = list(csv.reader(f))[: limit + 1]
         with open(os.path.join(OUT, f"roll-{name}.csv"), "w", encoding="utf-8", newline="") as f:
@@ -171,8 +171,69 @@ def roll(directory):
         save(wb, f"roll-{name}.xlsx")
 
 
+def zip_bomb(path, size, declared=None):
+    """A workbook whose sheet is `size` bytes of one repeated row (deflated to about a
+    thousandth); `declared` writes a smaller uncompressed size into the headers, a lie."""
+    row = b'<row><c t="inlineStr"><is><t>x</t></is></c></row>'
+    sheet = (b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+             + row * (size // len(row)) + b"</sheetData></worksheet>")
+    wb = openpyxl.Workbook()
+    wb.active.append(["id"])
+    tmp = path + ".tmp"
+    wb.save(tmp)
+    with zipfile.ZipFile(tmp) as z:
+        items = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+    os.remove(tmp)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        for name, data in items:
+            info = zipfile.ZipInfo(name, FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, sheet if name == "xl/worksheets/sheet1.xml" else data)
+    if declared is not None:
+        data = bytearray(open(path, "rb").read())
+        real = len(sheet).to_bytes(4, "little")
+        # The size sits at offset 22 of the local header and 24 of the central record.
+        for signature, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+            i = data.find(signature)
+            while i >= 0:
+                if data[i + offset: i + offset + 4] == real:
+                    data[i + offset: i + offset + 4] = declared.to_bytes(4, "little")
+                i = data.find(signature, i + 1)
+        open(path, "wb").write(bytes(data))
+
+
+def corpus(directory="Fuzz/corpus/workbook-reader"):
+    """Seeds for Fuzz/WorkbookReaderFuzz.swift: byte 0 says households (0) or helpers (1)."""
+    os.makedirs(directory, exist_ok=True)
+
+    def seed(name, mode, path):
+        with open(path, "rb") as f:
+            data = f.read()
+        with open(os.path.join(directory, name), "wb") as f:
+            f.write(bytes([mode]) + data)
+
+    for name in ("households-shared-strings", "households-inline-strings", "households-number-id"):
+        seed(name, 0, os.path.join(OUT, name + ".xlsx"))
+    seed("helpers-hidden-first-sheet", 1, os.path.join(OUT, "helpers.xlsx"))
+    laughs = os.path.join(OUT, "laughs.tmp")
+    wb = openpyxl.Workbook()
+    wb.active.append(["id"])
+    wb.save(laughs)
+    restamp(laughs, edit={"xl/workbook.xml": lambda t: t.replace(
+        "<workbook", '<!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+        '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><workbook', 1)})
+    seed("billion-laughs", 0, laughs)
+    os.remove(laughs)
+    for name, declared in (("zip-bomb-20mb", None), ("zip-bomb-lying-size", 1000)):
+        bomb = os.path.join(OUT, name + ".tmp")
+        zip_bomb(bomb, 20 << 20, declared)
+        seed(name, 0, bomb)
+        os.remove(bomb)
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     hand_made()
     if len(sys.argv) > 1:
         roll(sys.argv[1])
+    corpus()

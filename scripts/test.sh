@@ -6,5 +6,8 @@ bash scripts/setup.sh
 # Per-case "started" lines of the seeded tests are dropped; results and totals are kept.
 echo "== tests with the GLPK trait (default) =="
 swift test 2>&1 | grep -v ' started\.$'
+echo "== workbooks read back by openpyxl =="
+swift build --product match 2>&1 | tail -1
+bash scripts/check-workbooks.sh .build/debug/match
 echo "== tests with the GLPK trait off =="
 swift test --disable-default-traits --scratch-path .build-noglpk 2>&1 | grep -v ' started\.$'

@@ -37,14 +37,15 @@ public enum RollReader {
     }
 
     /// Reads both files from bytes already in memory (`householdsFile` and `helpersFile`
-    /// name them in messages). Throws ``InputProblems`` listing every problem found.
+    /// name them in messages), each CSV or an .xlsx workbook as its bytes say; a workbook's
+    /// parts must unpack within `budget`. Throws ``InputProblems`` listing every problem found.
     public static func parse(
         households: [UInt8], helpers: [UInt8], householdsFile: String = "households.csv",
-        helpersFile: String = "helpers.csv", encoding: TextEncoding? = nil
+        helpersFile: String = "helpers.csv", encoding: TextEncoding? = nil, budget: MemoryBudget = .standard()
     ) throws(InputProblems) -> Roll {
         try roll(
-            Table(bytes: households, file: householdsFile, encoding: encoding, aliases: householdAliases),
-            Table(bytes: helpers, file: helpersFile, encoding: encoding, aliases: helperAliases))
+            Table(bytes: households, file: householdsFile, encoding: encoding, aliases: householdAliases, budget: budget),
+            Table(bytes: helpers, file: helpersFile, encoding: encoding, aliases: helperAliases, budget: budget))
     }
 
     private static func roll(_ householdTable: Table, _ helperTable: Table) throws(InputProblems) -> Roll {
