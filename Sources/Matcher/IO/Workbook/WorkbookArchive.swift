@@ -37,10 +37,35 @@ struct WorkbookArchive {
         bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06])
     }
 
+    /// Opens the archive in `bytes`. ZIPFoundation reads it from a private temporary file,
+    /// removed at once (the open file stays readable): its in-memory archive traps on a
+    /// damaged directory that points past the end (found by fuzzing, see
+    /// Fuzz/regressions/roll-xlsx-zipfoundation-memory-read-past-end), where a file read
+    /// there simply returns nothing.
     init(bytes: [UInt8], budget: MemoryBudget) throws(Failure) {
         self.budget = budget
+        let temporary = FileManager.default.temporaryDirectory.path
+            + "/.match-workbook-\(getpid())-\(UInt32.random(in: .min ... .max))"
+        PendingFiles.add(temporary)
+        defer {
+            unlink(temporary)
+            PendingFiles.remove(temporary)
+        }
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw .corrupt("no temporary file to read it from (\(String(cString: strerror(errno))))") }
+        let written = bytes.withUnsafeBytes { raw -> Bool in
+            var done = 0
+            while done < raw.count {
+                let n = write(fd, raw.baseAddress! + done, raw.count - done)
+                if n < 0 { if errno == EINTR { continue }; return false }
+                done += n
+            }
+            return true
+        }
+        close(fd)
+        guard written else { throw .corrupt("no room to unpack it in the temporary folder") }
         do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
+            archive = try Archive(url: URL(fileURLWithPath: temporary), accessMode: .read)
         } catch {
             throw .corrupt("it is not a ZIP archive that can be opened (\(error))")
         }

@@ -143,7 +143,10 @@ struct Worksheet {
                 depth -= 1
                 inT = false
             case .text(let range, let cdata):
-                if inT { text += try xml.text(range, cdata: cdata) }
+                if inT {
+                    let piece = try xml.text(range, cdata: cdata)
+                    text = text.isEmpty ? piece : text + piece
+                }
             }
         }
         if depth > 0 { throw XMLScanner.Failure(reason: "a string item that is never closed", offset: xml.position) }
@@ -237,7 +240,7 @@ struct Worksheet {
     private static func cell(
         _ xml: inout XMLScanner, tag: Range<Int>, column: Int, strings: [String]
     ) throws(XMLScanner.Failure) -> Cell? {
-        let type = try xml.attribute("t", in: tag).map { r throws(XMLScanner.Failure) in try xml.value(r) } ?? "n"
+        let type = xml.attribute("t", in: tag).map { CellType(xml, $0) } ?? .number
         var value: String? = nil
         var inline: String? = nil
         while let token = try xml.next() {
@@ -260,24 +263,39 @@ struct Worksheet {
         throw XMLScanner.Failure(reason: "a cell that is never closed", offset: xml.position)
     }
 
+    /// A cell's `t` attribute, compared as bytes (a string per cell cost more than its value).
+    private enum CellType {
+        case shared, inline, formulaText, error, date, boolean, number
+
+        init(_ xml: XMLScanner, _ range: Range<Int>) {
+            if xml.isName(range, "s") { self = .shared }
+            else if xml.isName(range, "inlineStr") { self = .inline }
+            else if xml.isName(range, "str") { self = .formulaText }
+            else if xml.isName(range, "e") { self = .error }
+            else if xml.isName(range, "d") { self = .date }
+            else if xml.isName(range, "b") { self = .boolean }
+            else { self = .number }
+        }
+    }
+
     private static func make(
-        type: String, value: String?, inline: String?, column: Int, strings: [String], xml: XMLScanner
+        type: CellType, value: String?, inline: String?, column: Int, strings: [String], xml: XMLScanner
     ) throws(XMLScanner.Failure) -> Cell? {
         switch type {
-        case "s":
+        case .shared:
             guard let value else { return nil }
             guard let index = Int(value), strings.indices.contains(index) else {
                 throw XMLScanner.Failure(reason: "a cell that names shared string \(value.prefix(12)), which does not exist", offset: xml.position)
             }
             return Cell(column: column, text: strings[index], isNumber: false)
-        case "inlineStr":
+        case .inline:
             guard let text = inline ?? value.map(unescaped) else { return nil }
             return Cell(column: column, text: text, isNumber: false)
-        case "str", "e", "d":
+        case .formulaText, .error, .date:
             return value.map { Cell(column: column, text: unescaped($0), isNumber: false) }
-        case "b":
+        case .boolean:
             return value.map { Cell(column: column, text: $0 == "1" ? "TRUE" : "FALSE", isNumber: false) }
-        default:
+        case .number:
             guard let value, !value.isEmpty else { return nil }
             return Cell(column: column, text: numberText(value), isNumber: true)
         }
@@ -299,7 +317,9 @@ struct Worksheet {
         var text = ""
         while let token = try xml.next() {
             switch token {
-            case .text(let range, let cdata): text += try xml.text(range, cdata: cdata)
+            case .text(let range, let cdata):
+                let piece = try xml.text(range, cdata: cdata)
+                text = text.isEmpty ? piece : text + piece
             case .end: return text
             case .start(_, _, let selfClosing): if !selfClosing { try xml.skipElement() }
             }
