@@ -64,8 +64,13 @@ def check(xlsx, csv_path, summary_sheet):
         fail(f"{xlsx}: no filters on the header ({ws.auto_filter.ref})")
     if ws.print_title_rows != "$1:$1":
         fail(f"{xlsx}: the header row is not repeated on printed pages ({ws.print_title_rows})")
-    if ws.page_setup.orientation != "landscape" or not ws.sheet_properties.pageSetUpPr.fitToPage:
-        fail(f"{xlsx}: not landscape, one page wide")
+    if not ws.sheet_properties.pageSetUpPr.fitToPage or ws.page_setup.fitToHeight not in (0, "0"):
+        fail(f"{xlsx}: not printed one page wide")
+    wide = len(header) > 10
+    if ws.page_setup.orientation != ("landscape" if wide else "portrait"):
+        fail(f"{xlsx}: {len(header)} columns printed {ws.page_setup.orientation}")
+    if ws.title not in (ws.oddHeader.center.text or ""):
+        fail(f"{xlsx}: the printed page heading does not name the list ({ws.oddHeader.center.text})")
     for c, title in enumerate(header):
         width = ws.column_dimensions[openpyxl.utils.get_column_letter(c + 1)].width
         if width < len(title):

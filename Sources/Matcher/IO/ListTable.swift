@@ -18,8 +18,17 @@ public struct ListTable: Sendable, Equatable {
         }
     }
 
+    /// How a worksheet lays the table out.
+    public enum Layout: Sendable, Equatable {
+        /// A list to filter and print: filters on the header, figures centred.
+        case list
+        /// Labels and values (a summary): no filters, values aligned left.
+        case labelsAndValues
+    }
+
     /// The worksheet's name, in the output language (`结对名单`, `Pairs`).
     public var title: String
+    public var layout: Layout = .list
     /// Header cells, in the output language.
     public var header: [String]
     public var rows: [[Cell]] = []

@@ -54,9 +54,11 @@ public struct Presentation: Sendable, Equatable {
         case .xlsx:
             var sheets = [table]
             if !summary.isEmpty {
-                sheets.append(ListTable(
+                var sheet = ListTable(
                     title: title(.summary), header: chinese ? ["项目", "数值"] : ["item", "value"],
-                    rows: summary.map { [.text($0.0), $0.1] }))
+                    rows: summary.map { [.text($0.0), $0.1] })
+                sheet.layout = .labelsAndValues
+                sheets.append(sheet)
             }
             return try WorkbookWriter.workbook(sheets, language: language)
         }

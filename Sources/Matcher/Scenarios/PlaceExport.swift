@@ -57,12 +57,19 @@ public enum PlaceExport {
         let p = writer.presentation
         var out: [(part: Part, bytes: [UInt8])] = []
         for part in parts(writer, level: level) {
+            // Each sheet's title (and printed heading) names the place: 西岗区 白云街道 结对名单.
+            func titled(_ table: ListTable) -> ListTable {
+                var table = table
+                table.title = part.place.replacingOccurrences(of: "/", with: " ") + " " + table.title
+                return table
+            }
             let bytes: [UInt8]
             if publicNotice {
-                bytes = try p.file(writer.publicNoticeTable(households: part.households))
+                bytes = try p.file(titled(writer.publicNoticeTable(households: part.households)))
             } else if p.format == .xlsx {
                 bytes = try WorkbookWriter.workbook(
-                    [writer.pairsTable(households: part.households), writer.unpairedTable(households: part.households)],
+                    [titled(writer.pairsTable(households: part.households)),
+                     titled(writer.unpairedTable(households: part.households))],
                     language: p.language)
             } else {
                 bytes = p.csv(writer.pairsTable(households: part.households))

@@ -5,7 +5,8 @@ import Foundation
 /// office that filters, reads and prints them: a bold header row, frozen, with filters;
 /// columns as wide as their longest text (a Chinese character counts twice); identifiers and
 /// identity numbers as text cells (never numbers that lose digits), figures as numbers; and
-/// for printing, the header row on every page, landscape, A4, one page wide, numbered pages.
+/// for printing, the list's title on top and the header row on every page, A4 one page wide
+/// (landscape when the columns are too wide for portrait), numbered pages.
 ///
 /// The library writes to a file; the workbook is written to a private temporary file, read
 /// back and removed, so that the caller writes the bytes with ``AtomicFile`` like every other
@@ -21,6 +22,8 @@ public enum WorkbookWriter {
     static let maximumWidth = 60.0
     /// A4 in Excel's paper codes.
     static let paperA4: UInt8 = 9
+    /// Widest table (in character units) printed portrait on A4; wider ones go landscape.
+    static let portraitWidth = 100.0
 
     /// The bytes of a workbook with one sheet per table, in order.
     public static func workbook(_ tables: [ListTable], language: Presentation.Language) throws(Failure) -> [UInt8] {
@@ -67,6 +70,8 @@ public enum WorkbookWriter {
         let header: UnsafeMutablePointer<lxw_format>
         let text: UnsafeMutablePointer<lxw_format>
         let number: UnsafeMutablePointer<lxw_format>
+        /// A figure in a labels-and-values table, aligned with the texts beside it.
+        let value: UnsafeMutablePointer<lxw_format>
 
         init(_ workbook: UnsafeMutablePointer<lxw_workbook>) {
             header = workbook_add_format(workbook)
@@ -81,6 +86,9 @@ public enum WorkbookWriter {
             number = workbook_add_format(workbook)
             format_set_num_format(number, "0")
             format_set_align(number, UInt8(LXW_ALIGN_CENTER.rawValue))
+            value = workbook_add_format(workbook)
+            format_set_num_format(value, "0")
+            format_set_align(value, UInt8(LXW_ALIGN_LEFT.rawValue))
         }
     }
 
@@ -107,7 +115,8 @@ public enum WorkbookWriter {
                 case .code(let s):
                     error = worksheet_write_string(sheet, line, lxw_col_t(c), s, formats.text)
                 case .number(let n):
-                    error = worksheet_write_number(sheet, line, lxw_col_t(c), Double(n), formats.number)
+                    let format = table.layout == .list ? formats.number : formats.value
+                    error = worksheet_write_number(sheet, line, lxw_col_t(c), Double(n), format)
                 }
                 if let e = check(error) { return e }
                 if c < widths.count { widths[c] = max(widths[c], displayWidth(cell.text) + 2) }
@@ -119,13 +128,22 @@ public enum WorkbookWriter {
         }
         guard columns > 0 else { return nil }
         worksheet_freeze_panes(sheet, 1, 0)
-        if let e = check(worksheet_autofilter(sheet, 0, 0, lxw_row_t(table.rows.count), lxw_col_t(columns - 1))) { return e }
+        if table.layout == .list {
+            if let e = check(worksheet_autofilter(sheet, 0, 0, lxw_row_t(table.rows.count), lxw_col_t(columns - 1))) { return e }
+        }
         if let e = check(worksheet_repeat_rows(sheet, 0, 0)) { return e }
-        worksheet_set_landscape(sheet)
+        if widths.reduce(0, { $0 + min(maximumWidth, $1) }) > portraitWidth {
+            worksheet_set_landscape(sheet)
+        } else {
+            worksheet_set_portrait(sheet)
+        }
         worksheet_set_paper(sheet, paperA4)
         worksheet_fit_to_pages(sheet, 1, 0)
         worksheet_set_margins(sheet, 0.4, 0.4, 0.6, 0.6)
-        let footer = language == .zh ? "&C\(table.title)　第 &P 页，共 &N 页" : "&C\(table.title) — page &P of &N"
+        // "&&" prints one "&" (the codes are Excel's: &C centre, &B bold, &P page, &N pages).
+        let title = table.title.replacingOccurrences(of: "&", with: "&&")
+        if let e = check(worksheet_set_header(sheet, "&C&B\(title)")) { return e }
+        let footer = language == .zh ? "&C\(title)　第 &P 页，共 &N 页" : "&C\(title) — page &P of &N"
         return check(worksheet_set_footer(sheet, footer))
     }
 
