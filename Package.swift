@@ -17,6 +17,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // The ZIP container of .xlsx workbooks (reading); zlib underneath.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // OpenSSL's libcrypto, for the SHA-256 of the input files in summary.json: Debian's
@@ -29,12 +31,20 @@ let package = Package(
             name: "CGLPK",
             linkerSettings: [.linkedLibrary("glpk")]
         ),
+        // Debian's libxlsxwriter, which writes the .xlsx workbooks (--format xlsx).
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
         .target(
             name: "Matcher",
             dependencies: [
+                "CXLSXWriter",
                 .target(name: "CGLPK", condition: .when(traits: ["GLPK"])),
                 .product(name: "Yams", package: "Yams"),
                 "CLibcrypto",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .executableTarget(

@@ -21,6 +21,9 @@ tests() {
 }
 step "building the tests with the GLPK trait on (the default)" .build/logs/build-tests.log swift build --build-tests
 tests "on (default)"
+echo "== workbooks read back by openpyxl =="
+step "building match" .build/logs/build-match.log swift build --product match
+bash scripts/check-workbooks.sh .build/debug/match
 step "building the tests with the GLPK trait off" .build-noglpk/logs/build-tests.log \
     swift build --build-tests --disable-default-traits --scratch-path .build-noglpk
 tests off --disable-default-traits --scratch-path .build-noglpk

@@ -18,6 +18,7 @@ extension Presentation.Language: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}
 extension SolverChoice: ExpressibleByArgument {}
 extension Preset: ExpressibleByArgument {}
+extension PlaceExport.Level: ExpressibleByArgument {}
 extension AssignmentFileSolving.Solver: ExpressibleByArgument {}
 
 /// `--capacity ID=N`: a helper's new capacity in a what-if.

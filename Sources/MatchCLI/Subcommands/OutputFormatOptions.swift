@@ -10,7 +10,7 @@ struct OutputFormatOptions: ParsableArguments {
     @Option(help: "Encoding of the CSV files: utf-8 (with a byte-order mark, for Excel and WPS) or gb18030.")
     var outputEncoding: TextEncoding = .utf8
 
-    @Option(help: "File format of the lists (xlsx: not yet supported).")
+    @Option(help: "Format of the lists for people: csv, or xlsx (Excel workbooks, laid out for printing).")
     var format: OutputFormat = .csv
 
     var presentation: Presentation {

@@ -50,11 +50,12 @@ public struct PairingRules: Sendable {
         var lockLine = [Int: Int]()
         var lockLinesOfHelper = [Int: [(line: Int, column: Int?)]]()
         let lockFile = locks ?? "locks"
+        let lockSheet = lockEntries.first?.sheet
         for e in lockEntries {
             // Problems of the pair point at its helper_id; a second lock at its household_id.
-            let at = { (kind: InputProblem.Kind) in InputProblem(file: lockFile, line: e.line, column: e.helperColumn, kind) }
+            let at = { (kind: InputProblem.Kind) in InputProblem(file: lockFile, sheet: e.sheet, line: e.line, column: e.helperColumn, kind) }
             if let first = lockLine[e.household] {
-                problems.append(InputProblem(file: lockFile, line: e.line, column: e.householdColumn, .lockedTwice(firstLine: first)))
+                problems.append(InputProblem(file: lockFile, sheet: e.sheet, line: e.line, column: e.householdColumn, .lockedTwice(firstLine: first)))
                 continue
             }
             if model.isForbidden(e.household, e.helper) {
@@ -74,7 +75,7 @@ public struct PairingRules: Sendable {
             if lines.count > capacity {
                 // Reported at the first lock the helper has no room for.
                 problems.append(InputProblem(
-                    file: lockFile, line: lines[capacity].line, column: lines[capacity].column,
+                    file: lockFile, sheet: lockSheet, line: lines[capacity].line, column: lines[capacity].column,
                     .locksOverCapacity(capacity: capacity, locks: lines.count)))
             }
         }

@@ -13,9 +13,7 @@ extension PairListReader {
         var table = Table(path: path, encoding: encoding, aliases: aliases)
         var pairs: [IdPair] = []
         var firstLine: [String: Int] = [:]
-        let unreadable = table.problems.contains {
-            switch $0.kind { case .unreadable, .badEncoding, .emptyFile: true; default: false }
-        }
+        let unreadable = table.problems.contains(where: \.makesFileUnreadable)
         if !unreadable && table.require(["household_id", "helper_id"]) {
             for record in table.records {
                 guard let h = table.identifier(record, "household_id"),

@@ -6,6 +6,8 @@ public enum PairListReader {
         public var household: Int
         public var helper: Int
         public var line: Int
+        /// The worksheet when the file is a workbook (then `line` is its row).
+        public var sheet: String? = nil
         /// Columns of household_id and helper_id (1-based), for messages about the pair.
         public var householdColumn: Int? = nil
         public var helperColumn: Int? = nil
@@ -23,9 +25,7 @@ public enum PairListReader {
     ) -> [Entry] {
         var table = Table(path: path, encoding: encoding, aliases: aliases)
         var entries: [Entry] = []
-        let unreadable = table.problems.contains {
-            switch $0.kind { case .unreadable, .badEncoding, .emptyFile: true; default: false }
-        }
+        let unreadable = table.problems.contains(where: \.makesFileUnreadable)
         if !unreadable && table.require(["household_id", "helper_id"]) {
             for record in table.records {
                 let h = table.identifier(record, "household_id")
@@ -40,7 +40,7 @@ public enum PairListReader {
                 }
                 if let hi, let gi {
                     entries.append(Entry(
-                        household: hi, helper: gi, line: record.line,
+                        household: hi, helper: gi, line: record.line, sheet: table.sheet,
                         householdColumn: table.problem(record, "household_id", .noRows).column,
                         helperColumn: table.problem(record, "helper_id", .noRows).column))
                 }

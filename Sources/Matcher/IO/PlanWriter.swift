@@ -38,6 +38,8 @@ public struct PlanWriter: Sendable {
         return [p.districtNames[Int(l.district)], p.streetNames[Int(l.street)], p.communityNames[Int(l.community)]]
     }
 
+    func placeCells(_ h: Int) -> [ListTable.Cell] { placeFields(h).map { .text($0) } }
+
     /// "medical; education" style lists of what the helper covers and what stays unmet.
     func needWords(_ h: Int, _ g: Int) -> (covered: String, unmet: String) {
         let dims = model.roll.dimensions, d = dims.count, p = presentation
@@ -52,67 +54,76 @@ public struct PlanWriter: Sendable {
         return (covered.joined(separator: p.listSeparator), unmet.joined(separator: p.listSeparator))
     }
 
-    public func pairsCSV() -> [UInt8] {
+    /// One row per pair, households in place order (``householdsByPlace()``).
+    /// `order` lists the households to include, in order (one street's, for
+    /// ``PlaceExport``); all of them by default.
+    public func pairsTable(households order: [Int]? = nil) -> ListTable {
         let p = presentation
-        var csv = p.writer()
-        csv.row(p.header([
+        var table = ListTable(title: p.title(.pairs), header: p.header([
             "household_id", "household_name", "district", "street", "community", "severity", "helper_id",
             "helper_name", "helper_kind", "distance", "covered_needs", "unmet_needs", "cost", "need_cost",
             "distance_cost", "keep_cost", "status",
         ]))
         let hs = model.roll.households, gs = model.roll.helpers
-        for h in householdsByPlace() {
+        for h in order ?? householdsByPlace() {
             let g = Int(result.helperOf[h])
             guard g >= 0 else { continue }
             let words = needWords(h, g), parts = model.costParts(h, g)
-            csv.row(
-                [hs.ids[h], hs.names[h]] + placeFields(h) + [
-                    String(hs.severity[h]), gs.ids[g], gs.names[g], p.kind(gs.kinds[g]),
-                    p.distance(model.distance(h, g)), words.covered, words.unmet,
-                    String(parts.total), String(parts.need), String(parts.distance), String(parts.keep),
-                    p.status(PairStatus(model: model, household: h, helper: g)),
+            table.rows.append(
+                [.code(hs.ids[h]), .text(hs.names[h])] + placeCells(h) + [
+                    .number(Int(hs.severity[h])), .code(gs.ids[g]), .text(gs.names[g]), .text(p.kind(gs.kinds[g])),
+                    .text(p.distance(model.distance(h, g))), .text(words.covered), .text(words.unmet),
+                    .number(parts.total), .number(parts.need), .number(parts.distance), .number(parts.keep),
+                    .text(p.status(PairStatus(model: model, household: h, helper: g))),
                 ])
         }
-        return p.bytes(csv)
+        return table
     }
 
-    public func unpairedCSV() -> [UInt8] {
+    public func pairsCSV() -> [UInt8] { presentation.csv(pairsTable()) }
+
+    /// One row per household left unpaired, with the reason.
+    public func unpairedTable(households order: [Int]? = nil) -> ListTable {
         let p = presentation
-        var csv = p.writer()
-        csv.row(p.header([
+        var table = ListTable(title: p.title(.unpaired), header: p.header([
             "household_id", "household_name", "district", "street", "community", "severity", "unmet_needs",
             "unpaired_cost", "reason",
         ]))
         let hs = model.roll.households
         let reasons = UnpairedReasons(model: model, result: result)
-        for h in householdsByPlace() where result.helperOf[h] < 0 {
-            csv.row(
-                [hs.ids[h], hs.names[h]] + placeFields(h) + [
-                    String(hs.severity[h]), needWords(h, -1).unmet, String(model.unpairedCost(h)),
-                    p.reason(reasons.reason(h)),
+        for h in order ?? householdsByPlace() where result.helperOf[h] < 0 {
+            table.rows.append(
+                [.code(hs.ids[h]), .text(hs.names[h])] + placeCells(h) + [
+                    .number(Int(hs.severity[h])), .text(needWords(h, -1).unmet), .number(model.unpairedCost(h)),
+                    .text(p.reason(reasons.reason(h))),
                 ])
         }
-        return p.bytes(csv)
+        return table
     }
+
+    public func unpairedCSV() -> [UInt8] { presentation.csv(unpairedTable()) }
 
     /// The list for public notice (公示): households and helpers by masked name, place and
     /// kind only — no id, id number, phone, severity, need or cost. A unit's name (a party
     /// branch, a military unit, an enterprise) is public and stays whole.
-    public func publicNoticeCSV() -> [UInt8] {
+    public func publicNoticeTable(households order: [Int]? = nil) -> ListTable {
         let p = presentation
-        var csv = p.writer()
-        csv.row(p.header(["household_name", "district", "street", "community", "helper_name", "helper_kind"]))
+        var table = ListTable(
+            title: p.title(.publicNotice),
+            header: p.header(["household_name", "district", "street", "community", "helper_name", "helper_kind"]))
         let hs = model.roll.households, gs = model.roll.helpers
-        for h in householdsByPlace() {
+        for h in order ?? householdsByPlace() {
             let g = Int(result.helperOf[h])
             guard g >= 0 else { continue }
             let person = [.leader, .cadre, .volunteer].contains(gs.kinds[g])
-            csv.row(
-                [PublicNotice.mask(hs.names[h])] + placeFields(h)
-                    + [person ? PublicNotice.mask(gs.names[g]) : gs.names[g], p.kind(gs.kinds[g])])
+            table.rows.append(
+                [.text(PublicNotice.mask(hs.names[h]))] + placeCells(h)
+                    + [.text(person ? PublicNotice.mask(gs.names[g]) : gs.names[g]), .text(p.kind(gs.kinds[g]))])
         }
-        return p.bytes(csv)
+        return table
     }
+
+    public func publicNoticeCSV() -> [UInt8] { presentation.csv(publicNoticeTable()) }
 
     public func summaryJSON(_ summary: PlanSummary) -> [UInt8] {
         let encoder = JSONEncoder()
@@ -134,8 +145,8 @@ public struct PlanWriter: Sendable {
         return csv.data
     }
 
-    /// Writes the files into `directory` (created if needed); public.csv and report.html too
-    /// when asked.
+    /// Writes the files into `directory` (created if needed), as CSV or workbooks as the
+    /// presentation says; the public notice and report.html too when asked.
     public func write(
         to directory: String, summary: PlanSummary, certificate: String?, publicNotice: Bool = false,
         report: Bool = false, extraFiles: [(name: String, bytes: [UInt8])] = []
@@ -146,14 +157,25 @@ public struct PlanWriter: Sendable {
         } catch {
             throw AtomicFile.WriteError(path: directory, reason: Table.reason(error))
         }
-        // The two lists are built at once, on two threads (dalian: 0.12 s one after the other).
-        let lists = parallelChunks(total: 2, chunks: 2) { part in
-            part.lowerBound == 0 ? self.pairsCSV() : self.unpairedCSV()
+        // The two lists are built at once, on two threads (dalian: 0.12 s one after the other
+        // as CSV). A workbook of pairs carries the summary's headline figures as a second sheet.
+        let p = presentation
+        let headlines = summary.headlines(p)
+        let lists = parallelChunks(total: 2, chunks: 2) { part -> Result<[UInt8], WorkbookWriter.Failure> in
+            Result { () throws(WorkbookWriter.Failure) -> [UInt8] in
+                part.lowerBound == 0 ? try p.file(self.pairsTable(), summary: headlines) : try p.file(self.unpairedTable())
+            }
         }
-        var files: [(String, [UInt8])] = [
-            ("pairs.csv", lists[0]), ("unpaired.csv", lists[1]), ("summary.json", summaryJSON(summary)),
-        ]
-        if publicNotice { files.append(("public.csv", publicNoticeCSV())) }
+        var files: [(String, [UInt8])] = []
+        do {
+            files = [
+                (p.fileName(.pairs), try lists[0].get()), (p.fileName(.unpaired), try lists[1].get()),
+                ("summary.json", summaryJSON(summary)),
+            ]
+            if publicNotice { files.append((p.fileName(.publicNotice), try p.file(publicNoticeTable()))) }
+        } catch {
+            throw AtomicFile.WriteError(path: directory, reason: error.description)
+        }
         files += extraFiles.map { ($0.name, $0.bytes) }
         if report {
             files.append(("report.html", reportHTML(source: summary.solver, provenOptimal: summary.certificateVerified)))

@@ -1,19 +1,67 @@
-/// How files meant for people are written: the language of headers and values, and the
-/// encoding (UTF-8 with a byte-order mark by default, so that Excel and WPS on Chinese
-/// Windows read it as UTF-8; GB18030 on request). Files written in Chinese read back in:
-/// their headers are the aliases the readers accept.
+/// How files meant for people are written: the format (CSV or an .xlsx workbook), the
+/// language of headers and values, and the encoding of CSV (UTF-8 with a byte-order mark by
+/// default, so that Excel and WPS on Chinese Windows read it as UTF-8; GB18030 on request).
+/// Files written in Chinese read back in: their headers are the aliases the readers accept.
 public struct Presentation: Sendable, Equatable {
     public enum Language: String, Sendable, CaseIterable { case en, zh }
+    public typealias Format = OutputFormat
 
     public var language: Language
     public var encoding: TextEncoding
-    /// The file format of the lists (only csv is written so far).
-    public var format: OutputFormat
+    public var format: Format
 
-    public init(language: Language = .en, encoding: TextEncoding = .utf8, format: OutputFormat = .csv) {
+    public init(language: Language = .en, encoding: TextEncoding = .utf8, format: Format = .csv) {
         self.language = language
         self.encoding = encoding
         self.format = format
+    }
+
+    /// The lists a run writes for people.
+    public enum List: Sendable {
+        case pairs, unpaired, publicNotice, changes, summary
+
+        /// The file's name without its extension.
+        public var baseName: String {
+            switch self {
+            case .pairs: "pairs"
+            case .unpaired: "unpaired"
+            case .publicNotice: "public"
+            case .changes: "diff"
+            case .summary: "summary"
+            }
+        }
+    }
+
+    /// The file name of `list` in this format: `pairs.csv`, `pairs.xlsx`.
+    public func fileName(_ list: List) -> String { list.baseName + "." + format.rawValue }
+
+    /// The worksheet name of `list` in the output language.
+    public func title(_ list: List) -> String {
+        switch list {
+        case .pairs: chinese ? "结对名单" : "Pairs"
+        case .unpaired: chinese ? "未结对户" : "Unpaired"
+        case .publicNotice: chinese ? "结对公示" : "Public notice"
+        case .changes: chinese ? "结对变化" : "Changes"
+        case .summary: chinese ? "概况" : "Summary"
+        }
+    }
+
+    /// `table` as the bytes of a file in this format; `summary` rows (label, value) become a
+    /// second sheet of a workbook and are left out of CSV.
+    public func file(_ table: ListTable, summary: [(String, ListTable.Cell)] = []) throws(WorkbookWriter.Failure) -> [UInt8] {
+        switch format {
+        case .csv: return csv(table)
+        case .xlsx:
+            var sheets = [table]
+            if !summary.isEmpty {
+                var sheet = ListTable(
+                    title: title(.summary), header: chinese ? ["项目", "数值"] : ["item", "value"],
+                    rows: summary.map { [.text($0.0), $0.1] })
+                sheet.layout = .labelsAndValues
+                sheets.append(sheet)
+            }
+            return try WorkbookWriter.workbook(sheets, language: language)
+        }
     }
 
     var chinese: Bool { language == .zh }

@@ -25,23 +25,27 @@ public enum RollReader {
         households householdsPath: String, helpers helpersPath: String, encoding: TextEncoding? = nil
     ) throws(InputProblems) -> Roll {
         // The two files are read, decoded and split into records at once, on two threads.
+        trace("reading \(householdsPath) and \(helpersPath)")
         let tables = parallelChunks(total: 2, chunks: 2) { part in
             part.lowerBound == 0
                 ? Table(path: householdsPath, encoding: encoding, aliases: householdAliases)
                 : Table(path: helpersPath, encoding: encoding, aliases: helperAliases)
         }
+        trace("households and helpers split into records")
+        defer { trace("roll read") }
         return try roll(tables[0], tables[1])
     }
 
     /// Reads both files from bytes already in memory (`householdsFile` and `helpersFile`
-    /// name them in messages). Throws ``InputProblems`` listing every problem found.
+    /// name them in messages), each CSV or an .xlsx workbook as its bytes say; a workbook's
+    /// parts must unpack within `budget`. Throws ``InputProblems`` listing every problem found.
     public static func parse(
         households: [UInt8], helpers: [UInt8], householdsFile: String = "households.csv",
-        helpersFile: String = "helpers.csv", encoding: TextEncoding? = nil
+        helpersFile: String = "helpers.csv", encoding: TextEncoding? = nil, budget: MemoryBudget = .standard()
     ) throws(InputProblems) -> Roll {
         try roll(
-            Table(bytes: households, file: householdsFile, encoding: encoding, aliases: householdAliases),
-            Table(bytes: helpers, file: helpersFile, encoding: encoding, aliases: helperAliases))
+            Table(bytes: households, file: householdsFile, encoding: encoding, aliases: householdAliases, budget: budget),
+            Table(bytes: helpers, file: helpersFile, encoding: encoding, aliases: helperAliases, budget: budget))
     }
 
     private static func roll(_ householdTable: Table, _ helperTable: Table) throws(InputProblems) -> Roll {
@@ -205,10 +209,8 @@ public enum RollReader {
 
     /// Problems after which the rows cannot be read meaningfully.
     private static func isFatal(_ p: InputProblem) -> Bool {
-        switch p.kind {
-        case .unreadable, .badEncoding, .emptyFile, .duplicateColumn: true
-        default: false
-        }
+        if case .duplicateColumn = p.kind { return true }
+        return p.makesFileUnreadable
     }
 }
 

@@ -1,16 +1,20 @@
 import Foundation
 
-/// A CSV file read into records with a header mapped to canonical column names, collecting
-/// every problem it meets instead of stopping at the first.
+/// A CSV file or the first worksheet of an .xlsx workbook read into records with a header
+/// mapped to canonical column names, collecting every problem it meets instead of stopping at
+/// the first. What the file is comes from its bytes, not its name (``InputFormat``).
 struct Table {
     let file: String
+    /// The worksheet's name when the file is a workbook: records' lines are then the sheet's
+    /// row numbers, fields its columns from A.
+    var sheet: String? = nil
     /// Canonical name of each header cell (nil for unknown columns, which are ignored).
-    private(set) var columnOf: [String: Int] = [:]
+    var columnOf: [String: Int] = [:]
     /// Raw header cells, lowercased and trimmed.
-    private(set) var header: [String] = []
+    var header: [String] = []
     /// Line of the header record.
-    private(set) var headerLine = 1
-    private(set) var records: [CSVRecords.Record] = []
+    var headerLine = 1
+    var records: [CSVRecords.Record] = []
     var problems: [InputProblem] = []
 
     /// Reads `path`; `aliases` maps each accepted header text (lowercase) to its canonical name.
@@ -26,12 +30,31 @@ struct Table {
     }
 
     private init(file: String, unreadable reason: String) {
-        self.file = file
-        problems = [InputProblem(file: file, .unreadable(reason: reason))]
+        self.init(file: file, problem: .unreadable(reason: reason))
     }
 
-    /// Reads a file's `bytes` (named `path` in messages).
-    init(bytes: [UInt8], file path: String, encoding: TextEncoding?, aliases: [String: String]) {
+    /// A file that yields no records, for `kind`.
+    init(file: String, problem kind: InputProblem.Kind) {
+        self.file = file
+        problems = [InputProblem(file: file, kind)]
+    }
+
+    /// Reads a file's `bytes` (named `path` in messages): a workbook when they are one, CSV
+    /// text otherwise; anything else (a PDF, an old .xls) is named for what it is.
+    /// `budget` bounds what a workbook may unpack to.
+    init(
+        bytes: [UInt8], file path: String, encoding: TextEncoding?, aliases: [String: String],
+        budget: MemoryBudget = .standard()
+    ) {
+        switch InputFormat(sniffing: bytes) {
+        case .text: self.init(csv: bytes, file: path, encoding: encoding, aliases: aliases)
+        case .zip: self.init(workbook: bytes, file: path, aliases: aliases, budget: budget)
+        case .other(let what): self.init(file: path, problem: .notATable(what: what))
+        }
+    }
+
+    /// Reads CSV `bytes`.
+    private init(csv bytes: [UInt8], file path: String, encoding: TextEncoding?, aliases: [String: String]) {
         file = path
         let text: [UInt8]
         do {
@@ -46,18 +69,7 @@ struct Table {
             if parsed.problems.isEmpty { problems.append(InputProblem(file: path, line: 1, column: 1, .emptyFile)) }
             return
         }
-        headerLine = first.line
-        header = first.fields.map { Self.trimmed($0).lowercased() }
-        for (i, cell) in header.enumerated() {
-            guard let name = aliases[cell] ?? Self.dynamicName(cell) else { continue }
-            if let earlier = columnOf[name] {
-                problems.append(InputProblem(
-                    file: path, line: first.line, column: i + 1,
-                    .duplicateColumn(name, firstAt: earlier + 1)))
-            } else {
-                columnOf[name] = i
-            }
-        }
+        readHeader(first, aliases: aliases)
         for record in parsed.records.dropFirst() {
             if record.fields.count != header.count {
                 // Column: the first field missing, or the first one too many.
@@ -70,6 +82,22 @@ struct Table {
         }
         if parsed.records.count == 1 && parsed.problems.isEmpty {
             problems.append(InputProblem(file: path, line: first.line, column: 1, .noRows))
+        }
+    }
+
+    /// Maps the header record's cells to canonical names; a name given twice is a problem.
+    mutating func readHeader(_ first: CSVRecords.Record, aliases: [String: String]) {
+        headerLine = first.line
+        header = first.fields.map { Self.trimmed($0).lowercased() }
+        for (i, cell) in header.enumerated() {
+            guard let name = aliases[cell] ?? Self.dynamicName(cell) else { continue }
+            if let earlier = columnOf[name] {
+                problems.append(InputProblem(
+                    file: file, sheet: sheet, line: first.line, column: i + 1,
+                    .duplicateColumn(name, firstAt: earlier + 1)))
+            } else {
+                columnOf[name] = i
+            }
         }
     }
 
@@ -91,7 +119,8 @@ struct Table {
     mutating func require(_ names: [String], shownAs shown: [String: String] = [:]) -> Bool {
         var ok = true
         for name in names where columnOf[name] == nil {
-            problems.append(InputProblem(file: file, line: headerLine, column: 1, .missingColumn(shown[name] ?? name)))
+            problems.append(InputProblem(
+                file: file, sheet: sheet, line: headerLine, column: 1, .missingColumn(shown[name] ?? name)))
             ok = false
         }
         return ok
@@ -159,6 +188,6 @@ struct Table {
     }
 
     func problem(_ record: CSVRecords.Record, _ name: String, _ kind: InputProblem.Kind) -> InputProblem {
-        InputProblem(file: file, line: record.line, column: columnOf[name].map { $0 + 1 }, kind)
+        InputProblem(file: file, sheet: sheet, line: record.line, column: columnOf[name].map { $0 + 1 }, kind)
     }
 }

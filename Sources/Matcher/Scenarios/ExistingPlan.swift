@@ -17,13 +17,14 @@ public enum ExistingPlan {
         var helperOf = [Int32](repeating: -1, count: roll.households.count)
         var lineOf: [Int: Int] = [:]
         var linesOfHelper: [Int: [Int]] = [:]
+        let sheet = entries.first?.sheet
         for e in entries {
             if let first = lineOf[e.household] {
-                problems.append(InputProblem(file: path, line: e.line, .pairedTwice(firstLine: first)))
+                problems.append(InputProblem(file: path, sheet: e.sheet, line: e.line, .pairedTwice(firstLine: first)))
                 continue
             }
             if let model, let reason = model.ineligibility(e.household, e.helper) {
-                problems.append(InputProblem(file: path, line: e.line, .pairNotAllowed(reason: reason)))
+                problems.append(InputProblem(file: path, sheet: e.sheet, line: e.line, .pairNotAllowed(reason: reason)))
                 continue
             }
             lineOf[e.household] = e.line
@@ -35,7 +36,7 @@ public enum ExistingPlan {
             if lines.count > capacity {
                 // Reported at the first pair the helper has no room for.
                 problems.append(InputProblem(
-                    file: path, line: lines[capacity], .planOverCapacity(capacity: capacity, pairs: lines.count)))
+                    file: path, sheet: sheet, line: lines[capacity], .planOverCapacity(capacity: capacity, pairs: lines.count)))
             }
         }
         if !problems.isEmpty { throw InputProblems(problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) }) }

@@ -194,21 +194,42 @@ public struct PlanDiff: Sendable {
         return f
     }
 
-    /// diff.csv: one row per household whose pairing changed (kept pairs are left out).
-    public func csv(_ p: Presentation) -> [UInt8] {
+    /// The changes: one row per household whose pairing changed (kept pairs are left out).
+    public func table(_ p: Presentation) -> ListTable {
         let zh = p.language == .zh
-        var csv = p.writer()
-        csv.row(zh
+        var table = ListTable(title: p.title(.changes), header: zh
             ? ["户编号", "户主姓名", "变化", "原帮扶人编号", "原帮扶人", "新帮扶人编号", "新帮扶人", "原因"]
             : ["household_id", "household_name", "change", "from_helper_id", "from_helper_name", "to_helper_id", "to_helper_name", "reason"])
         for e in entries where e.change != .kept {
-            csv.row([
-                e.household, e.householdName, zh ? e.change.chinese : e.change.rawValue,
-                e.fromHelper ?? "", e.fromHelper.flatMap { helperNames[$0] } ?? "",
-                e.toHelper ?? "", e.toHelper.flatMap { helperNames[$0] } ?? "",
-                zh ? e.reason.chinese : e.reason.english,
+            table.rows.append([
+                .code(e.household), .text(e.householdName), .text(zh ? e.change.chinese : e.change.rawValue),
+                .code(e.fromHelper ?? ""), .text(e.fromHelper.flatMap { helperNames[$0] } ?? ""),
+                .code(e.toHelper ?? ""), .text(e.toHelper.flatMap { helperNames[$0] } ?? ""),
+                .text(zh ? e.reason.chinese : e.reason.english),
             ])
         }
-        return p.bytes(csv)
+        return table
+    }
+
+    /// diff.csv: ``table(_:)`` as CSV.
+    public func csv(_ p: Presentation) -> [UInt8] { p.csv(table(p)) }
+
+    /// Before and after figures, and the count of each change, for a workbook's summary sheet.
+    public func headlines(_ p: Presentation) -> [(String, ListTable.Cell)] {
+        let zh = p.language == .zh
+        var rows: [(String, ListTable.Cell)] = [
+            (zh ? "结对户数（原）" : "pairs before", .number(before.pairs)),
+            (zh ? "结对户数（新）" : "pairs after", .number(after.pairs)),
+            (zh ? "未结对户数（原）" : "unpaired before", .number(before.unpaired)),
+            (zh ? "未结对户数（新）" : "unpaired after", .number(after.unpaired)),
+            (zh ? "方案成本（原）" : "plan cost before", .number(before.planCost)),
+            (zh ? "方案成本（新）" : "plan cost after", .number(after.planCost)),
+            (zh ? "未满足需求（原）" : "unmet need before", .number(before.unmetNeed)),
+            (zh ? "未满足需求（新）" : "unmet need after", .number(after.unmetNeed)),
+        ]
+        for change in Change.allCases {
+            rows.append(((zh ? "变化：" + change.chinese : "change: " + change.rawValue), .number(count(change))))
+        }
+        return rows
     }
 }

@@ -19,11 +19,8 @@ public struct RunOutputs: Sendable, Equatable {
     /// A run that writes nothing (`validate`, a what-if without `--out`).
     public static let none = RunOutputs(paths: [], force: false)
 
-    /// Throws when the format cannot be written yet or a file would be replaced.
+    /// Throws when a file would be replaced.
     public func check() throws(YearlyPairing.Failure) {
-        if format != .csv && !paths.isEmpty {
-            throw .unsupported("--format \(format.rawValue) is not yet supported by this build; write csv (the default)")
-        }
         if force { return }
         let existing = paths.filter { FileManager.default.fileExists(atPath: $0) }
         if !existing.isEmpty { throw .wouldReplace(existing) }

@@ -2,7 +2,9 @@ import Foundation
 
 /// The short summary printed on the terminal after a pairing.
 public enum SummaryText {
-    public static func render(_ s: PlanSummary, out: String, certificate: String?) -> String {
+    public static func render(
+        _ s: PlanSummary, out: String, certificate: String?, format: Presentation.Format = .csv
+    ) -> String {
         func pct(_ x: Double) -> String { String(format: "%.1f%%", x * 100) }
         var lines = [
             "pairs      \(s.pairs) of \(s.households) households (\(s.locked) locked)",
@@ -23,7 +25,8 @@ public enum SummaryText {
                 lines.append("  \(c.district) \(c.street)  \(c.paired)/\(c.households)  \(pct(c.coverage))")
             }
         }
-        lines.append("wrote \(out)/pairs.csv, \(out)/unpaired.csv, \(out)/summary.json" + (certificate.map { ", \($0)" } ?? ""))
+        let ext = format.rawValue
+        lines.append("wrote \(out)/pairs.\(ext), \(out)/unpaired.\(ext), \(out)/summary.json" + (certificate.map { ", \($0)" } ?? ""))
         return lines.joined(separator: "\n")
     }
 }
@@ -32,8 +35,9 @@ extension YearlyPairing.Outcome {
     /// What `match pair` prints: the summary, then the extra files written.
     public func text(_ options: YearlyPairing.Options) -> String {
         let out = options.outputDirectory
-        let extra = (options.publicNotice ? ["public.csv"] : []) + (options.report ? ["report.html"] : [])
-        return SummaryText.render(summary, out: out, certificate: options.certificate)
+        let presentation = options.presentation
+        let extra = (options.publicNotice ? [presentation.fileName(.publicNotice)] : []) + (options.report ? ["report.html"] : [])
+        return SummaryText.render(summary, out: out, certificate: options.certificate, format: presentation.format)
             + (extra.isEmpty ? "" : "\nwrote " + extra.map { out + "/" + $0 }.joined(separator: ", "))
     }
 }

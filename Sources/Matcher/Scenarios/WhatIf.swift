@@ -58,7 +58,8 @@ public enum WhatIf {
         /// Every file the run may write (none for a dry run).
         public var outputPaths: [String] {
             guard let outputDirectory else { return [] }
-            let names = ["pairs.csv", "unpaired.csv", "summary.json", "diff.csv"] + (report ? ["report.html"] : [])
+            let p = presentation
+            let names = [p.fileName(.pairs), p.fileName(.unpaired), "summary.json", p.fileName(.changes)] + (report ? ["report.html"] : [])
             return names.map { outputDirectory + "/" + $0 }
         }
     }
@@ -95,7 +96,12 @@ public enum WhatIf {
         summary.policy = Policy.effective(model)
         var written: [String] = []
         if let out = options.outputDirectory {
-            var extra = [(name: "diff.csv", bytes: diff.csv(options.presentation))]
+            let p = options.presentation
+            let diffBytes: [UInt8]
+            do { diffBytes = try p.file(diff.table(p), summary: diff.headlines(p)) } catch {
+                throw .write(AtomicFile.WriteError(path: out, reason: error.description))
+            }
+            var extra = [(name: p.fileName(.changes), bytes: diffBytes)]
             if options.report, let page = comparisonPage(before: roll, plain: plain, result: result, diff: diff, options.presentation) {
                 extra.append((name: "report.html", bytes: page))
             }
@@ -104,7 +110,7 @@ public enum WhatIf {
                 try PlanWriter(model: model, result: result, presentation: options.presentation).write(
                     to: out, summary: summary, certificate: nil, extraFiles: extra)
             } catch { throw .write(error) }
-            written = (["pairs.csv", "unpaired.csv", "summary.json"] + extra.map(\.name)).map { out + "/" + $0 }
+            written = ([p.fileName(.pairs), p.fileName(.unpaired), "summary.json"] + extra.map(\.name)).map { out + "/" + $0 }
         }
         return Outcome(model: model, result: result, summary: summary, diff: diff, written: written)
     }

@@ -67,8 +67,9 @@ public struct YearlyPairing {
 
         /// Every file the run writes.
         public var outputPaths: [String] {
-            var names = ["pairs.csv", "unpaired.csv", "summary.json"]
-            if publicNotice { names.append("public.csv") }
+            let p = presentation
+            var names = [p.fileName(.pairs), p.fileName(.unpaired), "summary.json"]
+            if publicNotice { names.append(p.fileName(.publicNotice)) }
             if report { names.append("report.html") }
             return names.map { outputDirectory + "/" + $0 } + (certificate.map { [$0] } ?? [])
         }
