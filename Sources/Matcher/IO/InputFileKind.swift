@@ -1,27 +1,17 @@
 import Foundation
 
-/// What an input file is, from its first bytes, so that a workbook, a PDF or UTF-16 text
-/// given where a CSV table (or the YAML policy) is read is named as such, with what is
-/// accepted, instead of being parsed as text into a page of "column missing" lines.
+/// What the policy file is, from its first bytes, so that a workbook, a PDF or UTF-16 text
+/// given where the YAML policy is read is named as such, with what is accepted, instead of
+/// being parsed into a page of YAML errors. (Table files name such formats themselves, as
+/// they read workbooks too: ``InputFormat``.)
 public enum InputFileKind {
-    /// What a table file accepts, and how to get it from a spreadsheet program.
-    static let csvAccepted =
-        "a CSV file is read here (UTF-8 or GB18030); in Excel or WPS choose 另存为 (Save As) → \"CSV UTF-8 (逗号分隔)\" and give that file"
     static let policyAccepted = "the policy is a YAML text file (see samples/xigang/policy.yaml)"
 
-    /// A problem for each file that is recognisably not text (unreadable files are left
-    /// to the readers, which say why).
-    static func problems(tables: [String], policy: String?) -> [InputProblem] {
-        var problems: [InputProblem] = []
-        for path in tables {
-            if let found = foreignFormat(path) {
-                problems.append(InputProblem(file: path, .wrongFormat(found: found, accepted: csvAccepted)))
-            }
-        }
-        if let policy, let found = foreignFormat(policy) {
-            problems.append(InputProblem(file: policy, .wrongFormat(found: found, accepted: policyAccepted)))
-        }
-        return problems
+    /// A problem when the policy file is recognisably not text (an unreadable file is left
+    /// to the reader, which says why).
+    static func problems(policy: String?) -> [InputProblem] {
+        guard let policy, let found = foreignFormat(policy) else { return [] }
+        return [InputProblem(file: policy, .wrongFormat(found: found, accepted: policyAccepted))]
     }
 
     /// The format `path` starts like, when it is one that no text reader takes; nil for

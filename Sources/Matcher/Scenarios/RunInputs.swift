@@ -4,7 +4,8 @@
 ///
 /// In order, each step stopping the run with every problem it found:
 /// 1. the memory budget for reading, from the files' sizes (``RunSize/reading(households:helpers:)``);
-/// 2. files that are not text tables at all (a workbook, a PDF: ``InputFileKind``);
+/// 2. a policy file that is not text at all (a workbook, a PDF: ``InputFileKind``; table files
+///    name such formats themselves as they are read, and read workbooks, ``InputFormat``);
 /// 3. the roll (encoding named or detected), the policy, and a what-if's baseline, read at
 ///    once on two threads;
 /// 4. the policy against the roll: every weight must name a need dimension of the
@@ -53,7 +54,7 @@ public struct RunInputs: Sendable {
         } catch {
             throw .tooLarge(error)
         }
-        let foreign = InputFileKind.problems(tables: tableFiles(files, plan), policy: files.policy)
+        let foreign = InputFileKind.problems(policy: files.policy)
         if !foreign.isEmpty { throw .input(InputProblems(foreign)) }
 
         let read = readFiles(files, plan)
@@ -103,17 +104,6 @@ public struct RunInputs: Sendable {
         return RunInputs(
             roll: roll, changedRoll: changedRoll, policy: policy, rules: rules, model: model, baseline: read.baseline,
             existingPlan: existingPlan)
-    }
-
-    /// Every table file of the run: the roll, the plan file, locks and forbids.
-    static func tableFiles(_ files: RollInputs, _ plan: Plan) -> [String] {
-        let planFiles: [String?]
-        switch plan {
-        case .previous(let path): planFiles = [path]
-        case .baseline(let path, _): planFiles = [path]
-        case .existing(let pairs, let previous, _): planFiles = [pairs, previous]
-        }
-        return ([files.households, files.helpers] + planFiles + [files.locks, files.forbids]).compactMap { $0 }
     }
 
     /// What the two reading threads bring back.
