@@ -189,4 +189,47 @@ import Testing
         }
         #expect(Self.problems(Array("PK\u{3}\u{4}broken".utf8)).first?.contains("not a ZIP archive that can be opened") == true)
     }
+
+    /// A large sheet is read in two halves at once; whatever lies across the cut, the rows
+    /// are those of one pass.
+    @Test(arguments: ["plain", "comment across the middle", "rows without numbers", "element across the middle"])
+    func largeSheetsReadInTwoHalvesGiveTheRowsOfOnePass(shape: String) throws {
+        let count = 12_000
+        var rows: [String] = []
+        var expected: [Worksheet.Row] = []
+        for r in 1...count {
+            let number = shape == "rows without numbers" ? "" : " r=\"\(r)\""
+            rows.append("<row\(number)><c r=\"A\(r)\" t=\"inlineStr\"><is><t>行\(r)</t></is></c><c r=\"C\(r)\"><v>\(r).0</v></c></row>")
+            expected.append(Worksheet.Row(number: r, cells: [
+                .init(column: 1, text: "行\(r)", isNumber: false), .init(column: 3, text: String(r), isNumber: true),
+            ]))
+        }
+        var xml = rows.joined()
+        if shape == "comment across the middle" {
+            // A comment that holds row tags, spanning the cut: its rows are not rows.
+            let middle = rows[..<(count / 2 - 10)].joined().count
+            let index = xml.index(xml.startIndex, offsetBy: middle)
+            xml.insert(contentsOf: "<!--" + rows[0..<20].joined() + "-->", at: index)
+        }
+        if shape == "element across the middle" {
+            xml = "<extra>" + xml + "</extra>"  // rows inside another element: not sheetData's rows
+        }
+        let zip = ZipBuilder.workbook(rows: xml)
+        #expect(zip.entries.first { $0.name.hasSuffix("sheet1.xml") }!.data.count > Worksheet.twoHalvesFrom)
+        let sheet = try Worksheet(workbook: zip.bytes, budget: .unlimited)
+        let part = zip.entries.first { $0.name.hasSuffix("sheet1.xml") }!.data
+        switch shape {
+        case "plain": #expect(Worksheet.rowsInTwoHalves(part, strings: [])?.count == count)  // two halves were read
+        case "rows without numbers", "element across the middle": #expect(Worksheet.rowsInTwoHalves(part, strings: []) == nil)
+        default: break
+        }
+        if shape == "element across the middle" {
+            // Rows outside <sheetData> are not the sheet's rows, in one pass or two.
+            #expect(sheet.rows.count == 0)
+            return
+        }
+        let same = sheet.rows == expected  // (not printed whole when it fails)
+        #expect(sheet.rows.count == expected.count)
+        #expect(same)
+    }
 }

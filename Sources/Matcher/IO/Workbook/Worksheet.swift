@@ -17,7 +17,7 @@
 /// product's rules live (which texts a number cell gives, where a problem is reported), and
 /// no maintained Swift package reads worksheets on Linux.
 struct Worksheet {
-    struct Cell: Equatable {
+    struct Cell: Equatable, Sendable {
         /// 1-based column (A = 1).
         var column: Int
         var text: String
@@ -25,7 +25,7 @@ struct Worksheet {
         var isNumber: Bool
     }
 
-    struct Row: Equatable {
+    struct Row: Equatable, Sendable {
         /// 1-based row number as the sheet shows it.
         var number: Int
         var cells: [Cell]
@@ -77,6 +77,7 @@ struct Worksheet {
         trace("shared strings read")
         rows = try Self.parse(archive, first.path) { xml throws(XMLScanner.Failure) in
             trace("sheet unpacked")
+            if let rows = Self.rowsInTwoHalves(xml.bytes, strings: strings) { return rows }
             return try Self.rows(&xml, strings: strings)
         }
         trace("sheet rows read")
@@ -180,6 +181,39 @@ struct Worksheet {
             }
         }
         return out + rest
+    }
+
+    /// Parts larger than this are read in two halves at once.
+    static let twoHalvesFrom = 1 << 20
+
+    /// The rows of a large worksheet read in two halves on two threads (a city's roll: 27 MB
+    /// of XML), cut just before a `<row r="…">` tag near the middle; nil when the part is small,
+    /// has no such cut, or either half is not what a cut through `<sheetData>` gives (an
+    /// element open across the cut other than `worksheet` and `sheetData`, a comment or CDATA
+    /// spanning it, any failure): then the caller reads it in one pass, which finds the same
+    /// rows or the exact failure.
+    static func rowsInTwoHalves(_ bytes: [UInt8], strings: [String]) -> [Row]? {
+        guard bytes.count >= twoHalvesFrom, let cut = rowCut(bytes, near: bytes.count / 2) else { return nil }
+        let halves = parallelChunks(total: 2, chunks: 2) { part -> [Row]? in
+            var xml = XMLScanner(bytes, fragment: part.lowerBound == 0 ? 0..<cut : cut..<bytes.count)
+            guard let rows = try? Self.rows(&xml, strings: strings), xml.position == xml.end else { return nil }
+            let expected = part.lowerBound == 0 ? (open: ["worksheet", "sheetData"], dangling: [String]())
+                : (open: [String](), dangling: ["sheetData", "worksheet"])
+            return xml.names(xml.open) == expected.open && xml.names(xml.danglingEnds) == expected.dangling ? rows : nil
+        }
+        guard let first = halves[0], let second = halves[1] else { return nil }
+        return first + second
+    }
+
+    /// The offset of the first `<row` tag with an `r` attribute at or after `middle`.
+    private static func rowCut(_ bytes: [UInt8], near middle: Int) -> Int? {
+        let pattern = Array("<row r=\"".utf8)
+        var i = middle
+        while i + pattern.count < bytes.count {
+            if bytes[i] == UInt8(ascii: "<") && bytes[i..<(i + pattern.count)].elementsEqual(pattern) { return i }
+            i += 1
+        }
+        return nil
     }
 
     /// The rows of `<sheetData>`, each with its non-empty cells.

@@ -35,23 +35,42 @@ struct XMLScanner {
 
     let bytes: [UInt8]
     private(set) var position = 0
+    /// Where scanning stops (the end of the bytes, or of a fragment).
+    let end: Int
     /// Local names of the elements open at `position`, for matching end tags.
-    private var open: [Range<Int>] = []
+    private(set) var open: [Range<Int>] = []
+    /// A fragment (a run of a worksheet's rows, read on its own thread) may end with elements
+    /// open, and may close elements opened before it: those end tags are kept here.
+    let isFragment: Bool
+    private(set) var danglingEnds: [Range<Int>] = []
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
+        end = bytes.count
+        isFragment = false
         // A UTF-8 byte-order mark before the declaration is allowed.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
     }
+
+    /// A scanner over `range` of `bytes` only, as a fragment.
+    init(_ bytes: [UInt8], fragment range: Range<Int>) {
+        self.bytes = bytes
+        end = range.upperBound
+        isFragment = true
+        position = range.lowerBound
+    }
+
+    /// The local names of `ranges`, as text.
+    func names(_ ranges: [Range<Int>]) -> [String] { ranges.map { String(decoding: bytes[$0], as: UTF8.self) } }
 
     private static let lt = UInt8(ascii: "<"), gt = UInt8(ascii: ">"), slash = UInt8(ascii: "/")
     private static let colon = UInt8(ascii: ":"), amp = UInt8(ascii: "&")
 
     /// The next token, or nil at the end of the part.
     mutating func next() throws(Failure) -> Token? {
-        let n = bytes.count
+        let n = end
         guard position < n else {
-            if let last = open.last {
+            if !isFragment, let last = open.last {
                 throw Failure(reason: "the element <\(String(decoding: bytes[last], as: UTF8.self).prefix(20))> is never closed", offset: n)
             }
             return nil
@@ -84,6 +103,10 @@ struct XMLScanner {
             let close = try tagEnd(from: open + 2)
             position = close + 1
             let name = localName(in: (open + 2)..<close)
+            if isFragment && self.open.isEmpty {
+                danglingEnds.append(name)
+                return .end(name: name)
+            }
             guard let expected = self.open.popLast(), same(expected, name) else {
                 throw Failure(reason: "an end tag that closes no open element of its name", offset: open)
             }
