@@ -10,7 +10,7 @@ public enum SummaryText {
             "pairs      \(s.pairs) of \(s.households) households (\(s.locked) locked)",
             "unpaired   \(s.unpaired)",
             "objective  \(s.objective)",
-            "bound      \(s.bound)  (gap \(pct(s.gap)); \(s.certificateVerified ? "proven optimal by dual prices" : s.gap == 0 ? "proven optimal: the bound meets the plan" : "not proven optimal"))",
+            "bound      \(s.bound)  (gap \(pct(s.gap)); \(s.gap > 0 ? (s.certificateVerified ? "not proven optimal; the bound is proven by dual prices" : "not proven optimal") : s.certificateVerified ? "proven optimal by dual prices" : "proven optimal: the bound meets the plan"))",
             "solver     \(s.solver): \(s.solverReason)",
             "seconds    \(String(format: "%.2f", s.seconds))",
         ]
