@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Installs what the build needs on a fresh Debian machine: GLPK's headers and library.
+# Installs what the build needs on a fresh Debian machine: GLPK's headers and library, and
+# SQLite's (the office server's database, through GRDB).
 set -euo pipefail
-if [ ! -f /usr/include/glpk.h ]; then
-    echo "installing libglpk-dev (GLPK) with apt-get..."
+missing=()
+[ -f /usr/include/glpk.h ] || missing+=(libglpk-dev)
+[ -f /usr/include/sqlite3.h ] || missing+=(libsqlite3-dev)
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "installing ${missing[*]} with apt-get..."
     SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libglpk-dev >/dev/null
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi

@@ -1,0 +1,67 @@
+import Dispatch
+import Foundation
+import Logging
+import Matcher
+
+/// Runs solves one at a time per database, on a serial dispatch queue of its own: never on
+/// the server's event loop or Swift's cooperative threads, so pages and API calls are
+/// answered while a city-scale solve runs. The round is marked `solving` (committed) before
+/// the solve is queued; the plan and the status `solved` are committed together at the end,
+/// or the status goes back to `draft` with the error. A process killed mid-solve leaves the
+/// round `solving`, which ``OfficeStore/recoverInterruptedSolves()`` turns back into
+/// `draft` on the next start.
+final class SolveQueue: Sendable {
+    private let queue = DispatchQueue(label: "match.solver", qos: .userInitiated)
+    private let store: OfficeStore
+    private let settings: ServerSettings
+    private let logger: Logger
+
+    init(store: OfficeStore, settings: ServerSettings, logger: Logger) {
+        self.store = store
+        self.settings = settings
+        self.logger = logger
+    }
+
+    /// Marks `round` solving and queues its solve; returns once the mark is committed.
+    func start(round id: Int64, by user: String) async throws {
+        var inputs = try await store.beginSolve(round: id)
+        inputs.threads = settings.solverThreads
+        inputs.timeLimit = settings.solveTimeLimit
+        let job = inputs
+        let (store, logger) = (store, logger)
+        queue.async {
+            let outcome: Result<(RoundPairing.Plan, PlanRows), YearlyPairing.Failure>
+            do throws(YearlyPairing.Failure) {
+                let plan = try RoundPairing.solve(job)
+                outcome = .success((plan, PlanRows(plan)))
+            } catch {
+                outcome = .failure(error)
+            }
+            // Committing waits on this queue, so the next solve starts after it.
+            let done = DispatchSemaphore(value: 0)
+            Task {
+                do {
+                    let detail: String
+                    switch outcome {
+                    case .success(let (plan, rows)):
+                        try await store.finishSolve(round: id, plan: plan, rows: rows)
+                        let s = plan.summary
+                        detail = "solved: objective \(s.objective), bound \(s.bound), \(s.pairs) pairs, \(s.unpaired) unpaired, "
+                            + String(format: "%.1f s", s.seconds)
+                    case .failure(let failure):
+                        try await store.failSolve(round: id, error: failure.description)
+                        detail = "failed: back to draft with the error"
+                    }
+                    try await store.audit(AuditEntry(
+                        at: Clock.stamp(), user: user, role: "admin", address: "server", action: "solveFinished",
+                        round: id, status: 200, detail: detail))
+                } catch {
+                    logger.error("round \(id): the solve's outcome could not be stored: \(type(of: error))")
+                    try? await store.failSolve(round: id, error: "the plan could not be stored; run the solve again")
+                }
+                done.signal()
+            }
+            done.wait()
+        }
+    }
+}
