@@ -10,6 +10,8 @@ enum APIError: Error {
     /// 403: outside the caller's role or scope, or a missing CSRF token.
     case forbidden(String)
     case notFound(String)
+    /// 405: a known path with a method it does not answer.
+    case methodNotAllowed(String)
     /// 409: the round is published, being solved, or not solved yet.
     case conflict(String)
     case badRequest(String)
@@ -32,6 +34,7 @@ enum APIError: Error {
         case .unauthorized: .unauthorized
         case .forbidden: .forbidden
         case .notFound: .notFound
+        case .methodNotAllowed: .methodNotAllowed
         case .conflict: .conflict
         case .badRequest: .badRequest
         case .unsupportedMediaType: .unsupportedMediaType
@@ -50,7 +53,7 @@ enum APIError: Error {
         case .problems(let p): "\(p.count) problems"
         case .tooManyAttempts(let s): "throttled for \(s) s"
         case .internalError: "internal error; the server's log says more"
-        case .unauthorized(let m), .forbidden(let m), .notFound(let m), .conflict(let m), .badRequest(let m),
+        case .unauthorized(let m), .forbidden(let m), .notFound(let m), .methodNotAllowed(let m), .conflict(let m), .badRequest(let m),
             .unsupportedMediaType(let m), .unprocessable(let m), .payloadTooLarge(let m), .notImplemented(let m):
             m
         }

@@ -9,6 +9,7 @@ import Logging
 func buildRouter(_ office: Office) -> Router<OfficeRequestContext> {
     let router = Router(context: OfficeRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: UnknownRouteMiddleware())
     let routes = RouteRegistry(router: router, office: office)
     AuthController(office: office).register(routes)
     RoundController(office: office).register(routes)

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The places a user covers: the whole city, one district, or one street of a district
 /// (`DISTRICT` or `DISTRICT/STREET` on the command line).
 public enum PlaceScope: Sendable, Equatable, CustomStringConvertible {
@@ -7,11 +5,10 @@ public enum PlaceScope: Sendable, Equatable, CustomStringConvertible {
     case district(String)
     case street(district: String, street: String)
 
-    /// Parses `DISTRICT` or `DISTRICT/STREET`; nil for an empty part or more than two parts.
+    /// Parses `DISTRICT` or `DISTRICT/STREET` as written (names are compared exactly as the
+    /// roll spells them); nil for an empty part or more than two parts.
     public init?(parsing text: String) {
-        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map {
-            $0.trimmingCharacters(in: .whitespaces)
-        }
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard !parts.contains(where: \.isEmpty) else { return nil }
         switch parts.count {
         case 1: self = .district(parts[0])
