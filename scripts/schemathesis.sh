@@ -18,12 +18,15 @@ start_server "$work/data" --sample samples/xigang
 login admin "$ADMIN_PASSWORD" admin
 api admin POST /api/rounds/1/solve >/dev/null
 wait_solved admin 1
-cookie=$(awk '$6 == "match_session" { print "match_session=" $7 }' "$COOKIES_DIR/admin.jar")
-# Signing out would end the session the run uses; login is exercised without it (its
-# answers, 200/401/429, are checked by the route tests).
-"$venv/bin/schemathesis" run "$BASE/api/openapi.yaml" \
+MATCH_SESSION=$(awk '$6 == "match_session" { print $7 }' "$COOKIES_DIR/admin.jar")
+MATCH_CSRF=$(cat "$COOKIES_DIR/admin.csrf")
+export MATCH_SESSION MATCH_CSRF
+# Left out: logout (it would end the session the run uses; the route tests cover it) and
+# the three .xlsx downloads, whose documented answer is 501 until the library writes
+# workbooks (schemathesis counts every 5xx as a server error).
+"$venv/bin/schemathesis" --config-file scripts/schemathesis.toml run "$BASE/api/openapi.yaml" \
     --checks all \
     --exclude-operation-id logout \
-    -H "Cookie: $cookie" -H "X-CSRF-Token: $(cat "$COOKIES_DIR/admin.csrf")" \
+    --exclude-path-regex '\.xlsx$' \
     --max-examples "${1:-60}" --workers 1 --seed 1 \
     --request-timeout 30
