@@ -31,9 +31,13 @@ final class SolveQueue: Sendable {
         let (store, logger) = (store, logger)
         queue.async {
             let outcome: Result<(RoundPairing.Plan, PlanRows), YearlyPairing.Failure>
+            let clock = ContinuousClock(), start = clock.now
             do throws(YearlyPairing.Failure) {
                 let plan = try RoundPairing.solve(job)
-                outcome = .success((plan, PlanRows(plan)))
+                let solved = clock.now
+                let rows = PlanRows(plan)
+                logger.info("round \(id): solved in \(solved - start), lists cut in \(clock.now - solved)")
+                outcome = .success((plan, rows))
             } catch {
                 outcome = .failure(error)
             }
@@ -44,7 +48,9 @@ final class SolveQueue: Sendable {
                     let detail: String
                     switch outcome {
                     case .success(let (plan, rows)):
+                        let storing = clock.now
                         try await store.finishSolve(round: id, plan: plan, rows: rows)
+                        logger.info("round \(id): plan stored in \(clock.now - storing)")
                         let s = plan.summary
                         detail = "solved: objective \(s.objective), bound \(s.bound), \(s.pairs) pairs, \(s.unpaired) unpaired, "
                             + String(format: "%.1f s", s.seconds)
