@@ -1,3 +1,5 @@
+import Foundation
+
 /// How `match serve` runs: where the data is, where it listens, and its security knobs.
 public struct ServerSettings: Sendable {
     /// Folder of the office's database (created on first start).
@@ -18,8 +20,9 @@ public struct ServerSettings: Sendable {
     public var throttleWindow: Double = 15 * 60
     /// Largest input file accepted, in bytes.
     public var maxFileSize = 64 << 20
-    /// Solver threads (nil: all cores) and time limit for side constraints.
-    public var solverThreads: Int? = nil
+    /// Solver threads (nil: all cores; by default all but one, left to answer requests) and
+    /// time limit for side constraints. The plan is the same for any count.
+    public var solverThreads: Int? = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
     public var solveTimeLimit = 60.0
 
     public init(dataDirectory: String) {

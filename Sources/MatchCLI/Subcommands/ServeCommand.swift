@@ -12,6 +12,8 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Port to listen on (0: any free port).") var port = 8080
     @Flag(help: "Behind the office's HTTPS reverse proxy: take client addresses from X-Forwarded-For, mark cookies Secure.")
     var behindProxy = false
+    @Option(help: "Threads for the solver (default: all cores but one, left to answer requests).")
+    var solverThreads: Int?
     @Option(help: "On first start (no user yet): create this administrator and print a generated password.")
     var firstAdmin: String?
     @Option(help: "On first start (no round yet): load households.csv, helpers.csv and policy.yaml from this folder as a round.")
@@ -23,6 +25,7 @@ struct ServeCommand: ParsableCommand {
         settings.port = port
         settings.trustForwardedFor = behindProxy
         settings.secureCookies = behindProxy
+        if let solverThreads { settings.solverThreads = max(1, solverThreads) }
         if let name = firstAdmin, let password = try OfficeSetup.firstAdministrator(dataDirectory: data, name: name) {
             say("first administrator: \(name)\npassword (shown once): \(password)")
         }

@@ -52,7 +52,7 @@ struct RoundController {
             object["summary"] = NSNull()
             return object
         }
-        if scope == .city, var whole = try JSONSerialization.jsonObject(with: Data(summary.summaryJSON)) as? [String: Any] {
+        if let json = summary.summaryJSON, var whole = try JSONSerialization.jsonObject(with: Data(json)) as? [String: Any] {
             // The input records name files as uploaded; nothing personal is in summary.json.
             whole["scope"] = "city"
             whole["solved_at"] = summary.solvedAt

@@ -1,20 +1,28 @@
-import Dispatch
 import Foundation
 import Logging
 import Matcher
 
-/// Runs solves one at a time per database, on a serial dispatch queue of its own: never on
-/// the server's event loop or Swift's cooperative threads, so pages and API calls are
-/// answered while a city-scale solve runs. The round is marked `solving` (committed) before
-/// the solve is queued; the plan and the status `solved` are committed together at the end,
-/// or the status goes back to `draft` with the error. A process killed mid-solve leaves the
-/// round `solving`, which ``OfficeStore/recoverInterruptedSolves()`` turns back into
-/// `draft` on the next start.
-final class SolveQueue: Sendable {
-    private let queue = DispatchQueue(label: "match.solver", qos: .userInitiated)
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs solves one at a time per database on a thread of its own, at a lower CPU priority
+/// (nice 10): never on the server's event loop or Swift's cooperative threads, so pages and
+/// API calls are answered while a city-scale solve runs. The solver's own worker threads
+/// are limited by ``ServerSettings/solverThreads`` (one core is left to the server).
+///
+/// The round is marked `solving` (committed) before the solve is queued; the plan and the
+/// status `solved` are committed together at the end, or the status goes back to `draft`
+/// with the error. A process killed mid-solve leaves the round `solving`, which
+/// ``OfficeStore/recoverInterruptedSolves()`` turns back into `draft` on the next start.
+final class SolveQueue: @unchecked Sendable {
     private let store: OfficeStore
     private let settings: ServerSettings
     private let logger: Logger
+    /// Guards `jobs`; the solver thread waits on it.
+    private let condition = NSCondition()
+    private var jobs: [@Sendable () -> Void] = []
+    private var thread: Thread?
 
     init(store: OfficeStore, settings: ServerSettings, logger: Logger) {
         self.store = store
@@ -29,7 +37,7 @@ final class SolveQueue: Sendable {
         inputs.timeLimit = settings.solveTimeLimit
         let job = inputs
         let (store, logger) = (store, logger)
-        queue.async {
+        enqueue {
             let outcome: Result<(RoundPairing.Plan, PlanRows), YearlyPairing.Failure>
             let clock = ContinuousClock(), start = clock.now
             do throws(YearlyPairing.Failure) {
@@ -41,7 +49,7 @@ final class SolveQueue: Sendable {
             } catch {
                 outcome = .failure(error)
             }
-            // Committing waits on this queue, so the next solve starts after it.
+            // The commit is awaited here, so the next solve starts after it.
             let done = DispatchSemaphore(value: 0)
             Task {
                 do {
@@ -68,6 +76,34 @@ final class SolveQueue: Sendable {
                 done.signal()
             }
             done.wait()
+        }
+    }
+
+    private func enqueue(_ job: @escaping @Sendable () -> Void) {
+        condition.lock()
+        jobs.append(job)
+        if thread == nil {
+            let thread = Thread { [unowned self] in self.run() }
+            thread.name = "match solver"
+            thread.start()
+            self.thread = thread
+        }
+        condition.signal()
+        condition.unlock()
+    }
+
+    /// The solver thread: lowers its own priority, then runs jobs in order, forever.
+    private func run() {
+        #if canImport(Glibc)
+        // On Linux, PRIO_PROCESS with 0 sets the calling thread's nice value only.
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+        #endif
+        while true {
+            condition.lock()
+            while jobs.isEmpty { condition.wait() }
+            let job = jobs.removeFirst()
+            condition.unlock()
+            job()
         }
     }
 }

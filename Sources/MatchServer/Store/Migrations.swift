@@ -43,15 +43,17 @@ enum Migrations {
                     created_by TEXT NOT NULL,
                     published_at TEXT
                 );
+                -- content last: reading the other columns then never walks the file's
+                -- overflow pages (megabytes for a city roll).
                 CREATE TABLE round_file (
                     round_id INTEGER NOT NULL REFERENCES round(id) ON DELETE CASCADE,
                     role TEXT NOT NULL CHECK (role IN ('households', 'helpers', 'policy')),
-                    content BLOB NOT NULL,
                     sha256 TEXT NOT NULL,
                     size INTEGER NOT NULL,
                     rows INTEGER NOT NULL,
                     uploaded_at TEXT NOT NULL,
                     uploaded_by TEXT NOT NULL,
+                    content BLOB NOT NULL,
                     PRIMARY KEY (round_id, role)
                 );
                 CREATE TABLE round_household (
@@ -78,7 +80,6 @@ enum Migrations {
                 );
                 CREATE TABLE plan (
                     round_id INTEGER PRIMARY KEY REFERENCES round(id) ON DELETE CASCADE,
-                    summary_json BLOB NOT NULL,
                     objective INTEGER NOT NULL,
                     bound INTEGER NOT NULL,
                     gap REAL NOT NULL,
@@ -89,7 +90,8 @@ enum Migrations {
                     solved_at TEXT NOT NULL,
                     pairs_header BLOB NOT NULL,
                     unpaired_header BLOB NOT NULL,
-                    public_header BLOB NOT NULL
+                    public_header BLOB NOT NULL,
+                    summary_json BLOB NOT NULL
                 );
                 CREATE TABLE plan_row (
                     round_id INTEGER NOT NULL REFERENCES plan(round_id) ON DELETE CASCADE,

@@ -5,7 +5,8 @@ import Matcher
 /// A plan's summary for one caller: the whole plan's figures, and where the caller has a
 /// scope, the households, pairs, unpaired and cost within it.
 struct ScopedSummary: Sendable {
-    var summaryJSON: [UInt8]
+    /// summary.json as `match pair` writes it (read for callers covering the city only).
+    var summaryJSON: [UInt8]?
     var objective: Int
     var bound: Int
     var gap: Double
@@ -69,7 +70,9 @@ extension OfficeStore {
     /// The plan's summary with the counts within `scope`; nil when the round has no plan.
     func summary(round id: Int64, scope: PlaceScope) async throws -> ScopedSummary? {
         try await pool.read { db in
-            guard let plan = try Row.fetchOne(db, sql: "SELECT * FROM plan WHERE round_id = ?", arguments: [id]) else {
+            let columns = "objective, bound, gap, solver, pairs, unpaired, seconds, solved_at"
+                + (scope == .city ? ", summary_json" : "")
+            guard let plan = try Row.fetchOne(db, sql: "SELECT \(columns) FROM plan WHERE round_id = ?", arguments: [id]) else {
                 return nil
             }
             var sql = """
@@ -82,7 +85,7 @@ extension OfficeStore {
             if let street = scope.street { sql += " AND street = ?"; arguments += [street] }
             let counts = try Row.fetchOne(db, sql: sql, arguments: arguments)
             return ScopedSummary(
-                summaryJSON: Array(plan["summary_json"] as Data), objective: plan["objective"], bound: plan["bound"],
+                summaryJSON: scope == .city ? Array(plan["summary_json"] as Data) : nil, objective: plan["objective"], bound: plan["bound"],
                 gap: plan["gap"], solver: plan["solver"], pairs: plan["pairs"], unpaired: plan["unpaired"],
                 seconds: plan["seconds"], solvedAt: plan["solved_at"],
                 scope: (counts?["h"] ?? 0, counts?["p"] ?? 0, counts?["u"] ?? 0, counts?["c"] ?? 0))
@@ -99,7 +102,10 @@ extension OfficeStore {
             }
             let header: Data = try Data.fetchOne(
                 db, sql: "SELECT \(list.rawValue)_header FROM plan WHERE round_id = ?", arguments: [id]) ?? Data()
-            var sql = "SELECT line, id_number, district, street FROM plan_row WHERE round_id = ? AND list = ?"
+            // With a place, the place index (else SQLite may walk the whole list in
+            // ordinal order, 35,000 rows for a city, to find one street's few hundred).
+            let index = scope.district == nil ? "" : " INDEXED BY plan_row_place"
+            var sql = "SELECT line, id_number, district, street FROM plan_row\(index) WHERE round_id = ? AND list = ?"
             var arguments: StatementArguments = [id, list.rawValue]
             if let district = scope.district { sql += " AND district = ?"; arguments += [district] }
             if let street = scope.street { sql += " AND street = ?"; arguments += [street] }
