@@ -131,6 +131,15 @@ import Testing
             #expect(try await client.call(.get, "/api/rounds/1/pairs.csv", as: admin).status == .ok)
             let next = try await client.call(.post, "/api/rounds", as: admin, body: #"{"name":"next","previous":1}"#)
             #expect(next.status == .created)
+            // The next round keeps last year's pairs where the optimum allows (keep bonus).
+            #expect(try await client.call(.put, "/api/rounds/3/households", as: admin, body: Fixture.households, contentType: "text/csv").status == .ok)
+            #expect(try await client.call(.put, "/api/rounds/3/helpers", as: admin, body: Fixture.helpers, contentType: "text/csv").status == .ok)
+            #expect(try await client.call(.post, "/api/rounds/3/solve", as: admin).status == .accepted)
+            let solved = try await client.waitForSolve(3, as: admin)
+            let statuses = (solved["summary"] as? [String: Any])?["status_counts"] as? [String: Int] ?? [:]
+            let lastYear = try await client.call(.get, "/api/rounds/1/pairs.csv", as: admin)
+            let pairedLastYear = CSVRecords(utf8: Array(Array(lastYear.body.readableBytesView).dropFirst(3)), file: "p").records.count - 1
+            #expect(statuses["kept"] == pairedLastYear)
             #expect(try await client.call(.post, "/api/rounds", as: admin, body: #"{"name":"x","previous":2}"#).status == .unprocessableContent)
         }
     }
