@@ -19,6 +19,13 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         // The ZIP container of .xlsx workbooks (reading); zlib underneath.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The office server's tokens and upload hashes (hummingbird-auth builds it anyway).
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // The office server (`match serve`): HTTP, bcrypt and SQLite.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // OpenSSL's libcrypto, for the SHA-256 of the input files in summary.json: Debian's
@@ -47,10 +54,24 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // The office server: adapts HTTP to the library, keeps rounds in SQLite.
+        .target(
+            name: "MatchServer",
+            dependencies: [
+                "Matcher",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Resources")]
+        ),
         .executableTarget(
             name: "MatchCLI",
             dependencies: [
                 "Matcher",
+                "MatchServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,6 +79,17 @@ let package = Package(
             name: "MatcherTests",
             dependencies: ["Matcher"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "MatchServerTests",
+            dependencies: [
+                "MatchServer",
+                "Matcher",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ]
 )

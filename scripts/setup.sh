@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need on a fresh Debian machine: GLPK's headers and
-# library, OpenSSL's libcrypto headers (SHA-256 of the input files), libxlsxwriter (writes
+# library, OpenSSL's libcrypto headers (SHA-256 of the input files), SQLite's (the office
+# server's database, through GRDB), libxlsxwriter (writes
 # .xlsx) with zlib and pkg-config, and a Python venv with openpyxl (.venv-xlsx), which reads
 # the written workbooks back in scripts/check-workbooks.sh.
 set -euo pipefail
@@ -9,6 +10,7 @@ SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 missing=()
 [ -f /usr/include/glpk.h ] || missing+=(libglpk-dev)
 [ -f /usr/include/openssl/evp.h ] || missing+=(libssl-dev)
+[ -f /usr/include/sqlite3.h ] || missing+=(libsqlite3-dev)
 [ -f /usr/include/xlsxwriter.h ] || missing+=(libxlsxwriter-dev)
 [ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)
 command -v pkg-config >/dev/null || missing+=(pkg-config)

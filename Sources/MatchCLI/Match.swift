@@ -11,6 +11,9 @@ struct Match: ParsableCommand {
         subcommands: [
             PairCommand.self, WhatIfCommand.self, ValidateCommand.self, ReportCommand.self, ExportCommand.self,
             GenerateCommand.self, SolveCommand.self,
+            ServeCommand.self,
+            UserCommand.self,
+            BackupCommand.self,
         ]
     )
 

@@ -1,0 +1,88 @@
+import Hummingbird
+
+/// Who may call a route (SPEC "The office server", the API table's "who" column).
+enum Access: Sendable, Equatable {
+    /// No sign-in needed.
+    case anyone
+    /// Any signed-in user; what comes back is limited to the caller's place scope.
+    case signedIn
+    /// Administrators only.
+    case admin
+    /// Administrators, and clerks for households of their own scope (a clerk naming a
+    /// household outside it is refused with 403).
+    case adminOrClerkInScope
+}
+
+/// Every route of the server, with its method, path, access and the status of success:
+/// THE access-policy table. The router registers exactly these routes (see
+/// ``RouteRegistry``), each guarded by its `access` before its handler runs; the test
+/// matrix runs every one of them as every role, in and out of scope, and the OpenAPI
+/// description is checked against them.
+enum Route: String, CaseIterable, Sendable {
+    case login, logout
+    case listRounds, createRound, showRound
+    case uploadHouseholds, uploadHelpers, uploadPolicy
+    case solve, addLocks, addForbids
+    case pairsCSV, pairsXLSX, unpairedCSV, unpairedXLSX, publicCSV, publicXLSX
+    case publish, audit, openAPI
+
+    struct Policy: Sendable {
+        var method: HTTPRequest.Method
+        var path: String
+        var access: Access
+        var success: HTTPResponse.Status
+        /// Whether a success is written to the audit log (refusals always are).
+        var audited: Bool
+    }
+
+    var policy: Policy {
+        switch self {
+        case .login: Policy(method: .post, path: "/api/login", access: .anyone, success: .ok, audited: true)
+        case .logout: Policy(method: .post, path: "/api/logout", access: .signedIn, success: .ok, audited: true)
+        case .listRounds: Policy(method: .get, path: "/api/rounds", access: .signedIn, success: .ok, audited: false)
+        case .createRound: Policy(method: .post, path: "/api/rounds", access: .admin, success: .created, audited: true)
+        case .showRound: Policy(method: .get, path: "/api/rounds/{id}", access: .signedIn, success: .ok, audited: false)
+        case .uploadHouseholds:
+            Policy(method: .put, path: "/api/rounds/{id}/households", access: .admin, success: .ok, audited: true)
+        case .uploadHelpers:
+            Policy(method: .put, path: "/api/rounds/{id}/helpers", access: .admin, success: .ok, audited: true)
+        case .uploadPolicy:
+            Policy(method: .put, path: "/api/rounds/{id}/policy", access: .admin, success: .ok, audited: true)
+        case .solve: Policy(method: .post, path: "/api/rounds/{id}/solve", access: .admin, success: .accepted, audited: true)
+        case .addLocks:
+            Policy(method: .post, path: "/api/rounds/{id}/locks", access: .adminOrClerkInScope, success: .ok, audited: true)
+        case .addForbids:
+            Policy(method: .post, path: "/api/rounds/{id}/forbids", access: .adminOrClerkInScope, success: .ok, audited: true)
+        case .pairsCSV: Self.download("pairs.csv")
+        case .unpairedCSV: Self.download("unpaired.csv")
+        case .publicCSV: Self.download("public.csv")
+        // Workbooks answer 501 until the library writes .xlsx (the workbook issue).
+        case .pairsXLSX: Self.download("pairs.xlsx", success: .notImplemented)
+        case .unpairedXLSX: Self.download("unpaired.xlsx", success: .notImplemented)
+        case .publicXLSX: Self.download("public.xlsx", success: .notImplemented)
+        case .publish: Policy(method: .post, path: "/api/rounds/{id}/publish", access: .admin, success: .ok, audited: true)
+        case .audit: Policy(method: .get, path: "/api/audit", access: .admin, success: .ok, audited: false)
+        case .openAPI: Policy(method: .get, path: "/api/openapi.yaml", access: .anyone, success: .ok, audited: false)
+        }
+    }
+
+    private static func download(_ file: String, success: HTTPResponse.Status = .ok) -> Policy {
+        Policy(method: .get, path: "/api/rounds/{id}/" + file, access: .signedIn, success: success, audited: true)
+    }
+
+    /// Whether `caller` passes this route's access rule before the handler runs (a clerk's
+    /// scope over the households it names is checked by the handler, on the body).
+    func admits(_ caller: Caller?) -> Admission {
+        let access = policy.access
+        if access == .anyone { return .admitted }
+        guard let caller else { return .signInNeeded }
+        switch (access, caller.role) {
+        case (.admin, .admin), (.signedIn, _), (.adminOrClerkInScope, .admin), (.adminOrClerkInScope, .clerk):
+            return .admitted
+        default:
+            return .forbidden
+        }
+    }
+
+    enum Admission: Equatable { case admitted, signInNeeded, forbidden }
+}

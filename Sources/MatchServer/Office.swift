@@ -1,0 +1,32 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+
+/// What every controller shares: the store, the settings, sessions and the solver.
+struct Office: Sendable {
+    let store: OfficeStore
+    let settings: ServerSettings
+    let sessions: SessionAuthenticator
+    let solver: SolveQueue
+    let decoyHash: String
+    let logger: Logger
+
+    init(store: OfficeStore, settings: ServerSettings, logger: Logger) {
+        self.store = store
+        self.settings = settings
+        self.logger = logger
+        sessions = SessionAuthenticator(store: store, settings: settings)
+        solver = SolveQueue(store: store, settings: settings, logger: logger)
+        decoyHash = Passwords.decoy(cost: settings.bcryptCost)
+    }
+
+    /// The client's address: the peer's, or with `trustForwardedFor` the proxy's last hop.
+    func clientAddress(_ request: Request, _ context: OfficeRequestContext) -> String {
+        if settings.trustForwardedFor, let forwarded = request.headers[.init("X-Forwarded-For")!],
+           let last = forwarded.split(separator: ",").last {
+            return last.trimmingCharacters(in: .whitespaces)
+        }
+        return context.remoteAddress?.ipAddress ?? "local"
+    }
+}

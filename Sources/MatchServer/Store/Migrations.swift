@@ -1,0 +1,134 @@
+import GRDB
+
+/// The database's schema, one registered migration per change. A migration that has shipped
+/// is never edited: a later change is a new migration appended below.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: users, sessions, rounds, plans, audit") { db in
+            try db.execute(sql: """
+                CREATE TABLE user (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    name TEXT NOT NULL UNIQUE,
+                    role TEXT NOT NULL CHECK (role IN ('admin', 'clerk', 'viewer')),
+                    scope_district TEXT,
+                    scope_street TEXT CHECK (scope_street IS NULL OR scope_district IS NOT NULL),
+                    password_hash TEXT NOT NULL,
+                    disabled INTEGER NOT NULL DEFAULT 0,
+                    created_at TEXT NOT NULL
+                );
+                CREATE TABLE session (
+                    token_hash TEXT PRIMARY KEY,
+                    user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
+                    csrf_token TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    expires_at REAL NOT NULL
+                );
+                CREATE INDEX session_user ON session(user_id);
+                CREATE TABLE sign_in_failure (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    name TEXT NOT NULL,
+                    address TEXT NOT NULL,
+                    at REAL NOT NULL
+                );
+                CREATE INDEX sign_in_failure_name ON sign_in_failure(name, at);
+                CREATE INDEX sign_in_failure_address ON sign_in_failure(address, at);
+                CREATE TABLE round (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    name TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('draft', 'solving', 'solved', 'published')),
+                    previous_id INTEGER REFERENCES round(id),
+                    error TEXT,
+                    created_at TEXT NOT NULL,
+                    created_by TEXT NOT NULL,
+                    published_at TEXT
+                );
+                -- content last: reading the other columns then never walks the file's
+                -- overflow pages (megabytes for a city roll).
+                CREATE TABLE round_file (
+                    round_id INTEGER NOT NULL REFERENCES round(id) ON DELETE CASCADE,
+                    role TEXT NOT NULL CHECK (role IN ('households', 'helpers', 'policy')),
+                    sha256 TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    rows INTEGER NOT NULL,
+                    uploaded_at TEXT NOT NULL,
+                    uploaded_by TEXT NOT NULL,
+                    content BLOB NOT NULL,
+                    PRIMARY KEY (round_id, role)
+                );
+                CREATE TABLE round_household (
+                    round_id INTEGER NOT NULL REFERENCES round(id) ON DELETE CASCADE,
+                    household_id TEXT NOT NULL,
+                    district TEXT NOT NULL,
+                    street TEXT NOT NULL,
+                    PRIMARY KEY (round_id, household_id)
+                ) WITHOUT ROWID;
+                CREATE TABLE round_helper (
+                    round_id INTEGER NOT NULL REFERENCES round(id) ON DELETE CASCADE,
+                    helper_id TEXT NOT NULL,
+                    PRIMARY KEY (round_id, helper_id)
+                ) WITHOUT ROWID;
+                CREATE TABLE round_rule (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    round_id INTEGER NOT NULL REFERENCES round(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL CHECK (kind IN ('lock', 'forbid')),
+                    household_id TEXT NOT NULL,
+                    helper_id TEXT NOT NULL,
+                    added_by TEXT NOT NULL,
+                    added_at TEXT NOT NULL,
+                    UNIQUE (round_id, kind, household_id, helper_id)
+                );
+                CREATE TABLE plan (
+                    round_id INTEGER PRIMARY KEY REFERENCES round(id) ON DELETE CASCADE,
+                    objective INTEGER NOT NULL,
+                    bound INTEGER NOT NULL,
+                    gap REAL NOT NULL,
+                    solver TEXT NOT NULL,
+                    pairs INTEGER NOT NULL,
+                    unpaired INTEGER NOT NULL,
+                    seconds REAL NOT NULL,
+                    solved_at TEXT NOT NULL,
+                    pairs_header BLOB NOT NULL,
+                    unpaired_header BLOB NOT NULL,
+                    public_header BLOB NOT NULL,
+                    summary_json BLOB NOT NULL
+                );
+                CREATE TABLE plan_row (
+                    round_id INTEGER NOT NULL REFERENCES plan(round_id) ON DELETE CASCADE,
+                    list TEXT NOT NULL CHECK (list IN ('pairs', 'unpaired', 'public')),
+                    ordinal INTEGER NOT NULL,
+                    district TEXT NOT NULL,
+                    street TEXT NOT NULL,
+                    household_id TEXT,
+                    helper_id TEXT,
+                    id_number TEXT NOT NULL DEFAULT '',
+                    line BLOB NOT NULL,
+                    PRIMARY KEY (round_id, list, ordinal)
+                ) WITHOUT ROWID;
+                CREATE INDEX plan_row_place ON plan_row(round_id, list, district, street, ordinal);
+                CREATE TABLE plan_place (
+                    round_id INTEGER NOT NULL REFERENCES plan(round_id) ON DELETE CASCADE,
+                    district TEXT NOT NULL,
+                    street TEXT NOT NULL,
+                    households INTEGER NOT NULL,
+                    pairs INTEGER NOT NULL,
+                    unpaired INTEGER NOT NULL,
+                    cost INTEGER NOT NULL,
+                    PRIMARY KEY (round_id, district, street)
+                ) WITHOUT ROWID;
+                CREATE TABLE audit (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    at TEXT NOT NULL,
+                    user_name TEXT,
+                    role TEXT,
+                    address TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    round_id INTEGER,
+                    status INTEGER NOT NULL,
+                    detail TEXT NOT NULL DEFAULT ''
+                );
+                """)
+        }
+        return migrator
+    }
+}

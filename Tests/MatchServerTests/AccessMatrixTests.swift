@@ -1,0 +1,86 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import MatchServer
+
+/// Every route as every persona: admin, clerk in scope, clerk out of scope, viewer and
+/// anonymous, each against a fresh office with a solved round (1) and a draft round (2).
+/// The expected status comes from the one access-policy table (``Route/policy``); a second
+/// test pins that table to SPEC's "who" column.
+@Suite struct AccessMatrixTests {
+    /// The request each route is tried with: round 1 for reads and publishing, round 2 for
+    /// changes; locks and forbids name household h1 of 白云街道.
+    static func request(_ route: Route) -> (uri: String, body: String?, contentType: String) {
+        let policy = route.policy
+        let changesDraft: Set<Route> = [.uploadHouseholds, .uploadHelpers, .uploadPolicy, .solve, .addLocks, .addForbids]
+        let uri = policy.path.replacingOccurrences(of: "{id}", with: changesDraft.contains(route) ? "2" : "1")
+        switch route {
+        case .createRound: return (uri, #"{"name":"2028 年度结对"}"#, "application/json")
+        case .uploadHouseholds: return (uri, Fixture.households, "text/csv")
+        case .uploadHelpers: return (uri, Fixture.helpers, "text/csv")
+        case .uploadPolicy: return (uri, Fixture.policy, "application/yaml")
+        case .addLocks, .addForbids: return (uri, #"[{"household_id":"h1","helper_id":"g1"}]"#, "application/json")
+        default: return (uri, nil, "application/json")
+        }
+    }
+
+    static func expected(_ route: Route, _ persona: Persona) -> HTTPResponse.Status {
+        // Signing in is open to anyone; "anonymous" tries a wrong password.
+        if route == .login { return persona == .anonymous ? .unauthorized : .ok }
+        let caller = persona.role.map {
+            Caller(userId: 0, name: persona.rawValue, role: $0, scope: persona.scope, sessionKey: "", csrfToken: "")
+        }
+        switch route.admits(caller) {
+        case .signInNeeded: return .unauthorized
+        case .forbidden: return .forbidden
+        case .admitted:
+            if route.policy.access == .adminOrClerkInScope && persona == .clerkOutOfScope { return .forbidden }
+            return route.policy.success
+        }
+    }
+
+    @Test(arguments: Route.allCases, Persona.allCases)
+    func routeAsPersona(_ route: Route, _ persona: Persona) async throws {
+        let office = try TestOffice()
+        defer { office.remove() }
+        let expected = Self.expected(route, persona)
+        try await office.app().test(.router) { client in
+            let admin = try #require(try await client.login(.admin))
+            try await client.prepareRounds(admin)
+            let (uri, body, contentType) = Self.request(route)
+            let response: TestResponse
+            if route == .login {
+                let password = persona == .anonymous ? "wrong password!" : Fixture.password
+                let name = persona == .anonymous ? "admin" : persona.rawValue
+                response = try await client.call(
+                    .post, uri, as: nil, body: #"{"name":"\#(name)","password":"\#(password)"}"#)
+            } else {
+                let session = try await client.login(persona)
+                response = try await client.call(route.policy.method, uri, as: session, body: body, contentType: contentType)
+            }
+            #expect(response.status == expected, "\(route) as \(persona): \(String(buffer: response.body))")
+            if route == .solve && response.status == .accepted {
+                _ = try await client.waitForSolve(2, as: admin)
+            }
+        }
+        // Every refusal is in the audit log, with the route's action.
+        if expected == .unauthorized || expected == .forbidden {
+            let entries = try await OfficeStore(directory: office.directory).auditEntries(limit: 1000, before: nil)
+            #expect(entries.contains { $0.action == route.rawValue && $0.status == Int(expected.code) })
+        }
+    }
+
+    /// SPEC's API table, "who" column, written out independently of ``Route/policy``.
+    @Test func policyTableFollowsSpec() {
+        let spec: [Route: Access] = [
+            .login: .anyone, .logout: .signedIn, .listRounds: .signedIn, .createRound: .admin, .showRound: .signedIn,
+            .uploadHouseholds: .admin, .uploadHelpers: .admin, .uploadPolicy: .admin, .solve: .admin,
+            .addLocks: .adminOrClerkInScope, .addForbids: .adminOrClerkInScope,
+            .pairsCSV: .signedIn, .pairsXLSX: .signedIn, .unpairedCSV: .signedIn, .unpairedXLSX: .signedIn,
+            .publicCSV: .signedIn, .publicXLSX: .signedIn, .publish: .admin, .audit: .admin, .openAPI: .anyone,
+        ]
+        for route in Route.allCases { #expect(route.policy.access == spec[route], "\(route)") }
+        #expect(spec.count == Route.allCases.count)
+    }
+}
