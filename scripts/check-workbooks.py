@@ -66,9 +66,11 @@ def check(xlsx, csv_path, summary_sheet):
         fail(f"{xlsx}: the header row is not repeated on printed pages ({ws.print_title_rows})")
     if not ws.sheet_properties.pageSetUpPr.fitToPage or ws.page_setup.fitToHeight not in (0, "0"):
         fail(f"{xlsx}: not printed one page wide")
-    wide = len(header) > 10
-    if ws.page_setup.orientation != ("landscape" if wide else "portrait"):
-        fail(f"{xlsx}: {len(header)} columns printed {ws.page_setup.orientation}")
+    # Landscape when the columns are wider than a portrait A4 page takes (100 character
+    # units, as the writer decides; the file's widths carry a little padding, hence the margin).
+    total = sum(min(60, ws.column_dimensions[openpyxl.utils.get_column_letter(c + 1)].width) for c in range(len(header)))
+    if (total > 110 and ws.page_setup.orientation != "landscape") or (total < 95 and ws.page_setup.orientation != "portrait"):
+        fail(f"{xlsx}: columns {total:.0f} characters wide, printed {ws.page_setup.orientation}")
     if ws.title not in (ws.oddHeader.center.text or ""):
         fail(f"{xlsx}: the printed page heading does not name the list ({ws.oddHeader.center.text})")
     for c, title in enumerate(header):

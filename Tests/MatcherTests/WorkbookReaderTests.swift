@@ -172,7 +172,7 @@ import Testing
     @Test func brokenWorkbooksSayWhatIsWrong() {
         let cases: [(ZipBuilder, String)] = [
             (ZipBuilder.workbook(rows: "<row><c t=\"s\"><v>5</v></c></row>", strings: ["<t>a</t>"]),
-             "xl/worksheets/sheet1.xml: a cell that names shared string 5, which does not exist"),
+             "xl/worksheets/sheet1.xml: a cell that names a shared string the workbook does not have"),
             (ZipBuilder.workbook(rows: "<row><c r=\"1A\"><v>1</v></c></row>"),
              "xl/worksheets/sheet1.xml: a cell reference that is not a column and row such as C7"),
             (ZipBuilder.workbook(rows: "<row><c><v>1</v></row>"),

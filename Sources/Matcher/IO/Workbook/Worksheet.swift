@@ -319,7 +319,7 @@ struct Worksheet {
         case .shared:
             guard let value else { return nil }
             guard let index = Int(value), strings.indices.contains(index) else {
-                throw XMLScanner.Failure(reason: "a cell that names shared string \(value.prefix(12)), which does not exist", offset: xml.position)
+                throw XMLScanner.Failure(reason: "a cell that names a shared string the workbook does not have", offset: xml.position)
             }
             return Cell(column: column, text: strings[index], isNumber: false)
         case .inline:
