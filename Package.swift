@@ -102,7 +102,7 @@ if Context.environment["MATCHER_FUZZ"] == "1" {
     let folder = URL(fileURLWithPath: Context.packageDirectory).appendingPathComponent("Fuzz").path
     let harnesses = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
         .filter { $0.hasSuffix("Fuzz.swift") }.sorted()
-    let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    let entries = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
     for file in harnesses {
         package.targets.append(.executableTarget(
             name: String(file.dropLast(".swift".count)), dependencies: ["Matcher"], path: "Fuzz",

@@ -86,7 +86,7 @@ public enum WhatIf {
         }
         let (model, result, diff) = try solve(
             before: roll, changed: changed, policy: policy, baseline: baseline, rules: rules, plain: plain,
-            policyFile: options.policy ?? "policy")
+            policyFile: options.inputs.policyFile)
         let seconds = (clock.now - start).inSeconds
         var summary = PlanSummary(
             model: model, result: result, solver: "hungarian",
