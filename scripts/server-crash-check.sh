@@ -44,6 +44,34 @@ wait_solved admin "$round"
 objective=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["summary"]["objective"])' <<<"$(last_body)")
 echo "solved again: objective $objective"
 
+echo "== kill -9 while the plan is being stored (once its first rows are in)"
+api_file admin PUT "/api/rounds/$round/policy" <(printf 'distance_penalty: 2\n') >/dev/null
+api admin POST "/api/rounds/$round/solve" >/dev/null
+python3 - "$data/office.sqlite" "$round" <<'PY'
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1], timeout=30)
+for _ in range(60000):
+    if db.execute("SELECT COUNT(*) FROM plan_row WHERE round_id = ?", (int(sys.argv[2]),)).fetchone()[0] > 0:
+        break
+    time.sleep(0.005)
+PY
+kill9
+rows=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT COUNT(*) FROM plan_row WHERE round_id = ?", (int(sys.argv[2]),)).fetchone()[0])' "$data/office.sqlite" "$round")
+echo "killed with $rows plan rows stored"
+start_server "$data"
+login admin "$ADMIN_PASSWORD" admin
+api admin GET "/api/rounds/$round" >/dev/null
+state=$(field status <<<"$(last_body)")
+left=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT COUNT(*) FROM plan_row WHERE round_id = ?", (int(sys.argv[2]),)).fetchone()[0])' "$data/office.sqlite" "$round")
+echo "after restart: status $state, $left plan rows left, summary $(field summary <<<"$(last_body)")"
+[ "$state" = draft ] && [ "$left" = 0 ] || { echo "FAIL: a partial plan survived"; exit 1; }
+api_file admin PUT "/api/rounds/$round/policy" <(printf 'distance_penalty: 1\n') >/dev/null
+api admin POST "/api/rounds/$round/solve" >/dev/null
+wait_solved admin "$round"
+echo "solved again: objective $(python3 -c 'import json,sys; print(json.load(sys.stdin)["summary"]["objective"])' <<<"$(last_body)")"
+objective=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["summary"]["objective"])' <<<"$(last_body)")
+expected="$expected policy:$(printf 'distance_penalty: 1\n' | sha256sum | cut -d' ' -f1)"
+
 echo "== kill -9 during an upload (the body sent slowly, killed half-way)"
 python3 - "$work/dalian/households.csv" "$work/changed.csv" <<'PY'
 import sys

@@ -11,10 +11,12 @@ build_match() {
     fi
 }
 
-# start_server DATA_DIR [extra serve options…]: sets BASE and, on a first start, ADMIN_PASSWORD.
+# start_server DATA_DIR [extra serve options…]: sets BASE, SERVER_LOG and, on a first start,
+# ADMIN_PASSWORD.
 start_server() {
     local data="$1"; shift
     local log="$COOKIES_DIR/serve-$RANDOM.log"
+    SERVER_LOG="$log"
     "$MATCH" serve --data "$data" --port 0 --first-admin admin "$@" >"$log" 2>&1 &
     SERVER_PID=$!
     for _ in $(seq 1 600); do

@@ -25,14 +25,16 @@ struct ScopedList: Sendable {
 }
 
 extension OfficeStore {
-    /// Stores the plan and marks the round `solved`, in one transaction. Nothing is stored
-    /// if the round is no longer `solving` (it cannot be: inputs are refused meanwhile).
+    /// Stores the plan and marks the round `solved`. The rows go in in chunks of a few
+    /// thousand, each its own short transaction, so that other writes (sign-ins, the audit
+    /// entry of every download) never wait long behind a city's 100,000 rows; the plan is
+    /// seen by no reader until the last transaction marks the round `solved`, and a process
+    /// killed before that leaves a round `solving` whose partial plan the next start drops.
     func finishSolve(round id: Int64, plan: RoundPairing.Plan, rows: PlanRows) async throws {
         let summary = plan.summary
-        try await pool.write { db in
-            guard try String.fetchOne(db, sql: "SELECT status FROM round WHERE id = ?", arguments: [id]) == "solving" else {
-                return
-            }
+        let started = try await pool.write { db -> Bool in
+            guard try Self.isSolving(db, id) else { return false }
+            try db.execute(sql: "DELETE FROM plan WHERE round_id = ?", arguments: [id])
             try db.execute(
                 sql: """
                     INSERT INTO plan (round_id, summary_json, objective, bound, gap, solver, pairs, unpaired, seconds,
@@ -44,18 +46,29 @@ extension OfficeStore {
                     summary.pairs, summary.unpaired, summary.seconds, Clock.stamp(),
                     Data(rows.headers[.pairs] ?? []), Data(rows.headers[.unpaired] ?? []), Data(rows.headers[.public] ?? []),
                 ])
-            let insertRow = try db.makeStatement(sql: """
-                INSERT INTO plan_row (round_id, list, ordinal, district, street, household_id, helper_id, id_number, line)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            for list in PlanRows.List.allCases {
-                for (i, row) in (rows.rows[list] ?? []).enumerated() {
-                    try insertRow.execute(arguments: [
-                        id, list.rawValue, i, row.district, row.street, row.householdId, row.helperId, row.idNumber,
+            return true
+        }
+        guard started else { return }
+        let all = PlanRows.List.allCases.flatMap { list in
+            (rows.rows[list] ?? []).enumerated().map { (list, $0.offset, $0.element) }
+        }
+        for chunk in stride(from: 0, to: all.count, by: Self.rowsPerTransaction) {
+            let part = all[chunk..<min(chunk + Self.rowsPerTransaction, all.count)]
+            try await pool.write { db in
+                let insert = try db.makeStatement(sql: """
+                    INSERT INTO plan_row (round_id, list, ordinal, district, street, household_id, helper_id, id_number, line)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+                for (list, ordinal, row) in part {
+                    try insert.execute(arguments: [
+                        id, list.rawValue, ordinal, row.district, row.street, row.householdId, row.helperId, row.idNumber,
                         Data(row.line),
                     ])
                 }
             }
+        }
+        try await pool.write { db in
+            guard try Self.isSolving(db, id) else { return }
             let insertPlace = try db.makeStatement(sql: """
                 INSERT INTO plan_place (round_id, district, street, households, pairs, unpaired, cost)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -67,12 +80,27 @@ extension OfficeStore {
         }
     }
 
+    /// Rows stored per write transaction (each a few tens of milliseconds).
+    static let rowsPerTransaction = 2_000
+
+    private static func isSolving(_ db: Database, _ id: Int64) throws -> Bool {
+        try String.fetchOne(db, sql: "SELECT status FROM round WHERE id = ?", arguments: [id]) == "solving"
+    }
+
     /// The plan's summary with the counts within `scope`; nil when the round has no plan.
     func summary(round id: Int64, scope: PlaceScope) async throws -> ScopedSummary? {
         try await pool.read { db in
             let columns = "objective, bound, gap, solver, pairs, unpaired, seconds, solved_at"
                 + (scope == .city ? ", summary_json" : "")
-            guard let plan = try Row.fetchOne(db, sql: "SELECT \(columns) FROM plan WHERE round_id = ?", arguments: [id]) else {
+            // A plan is shown only once its round is solved (while solving it is being stored).
+            guard let plan = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT \(columns) FROM plan JOIN round ON round.id = plan.round_id
+                    WHERE plan.round_id = ? AND round.status IN ('solved', 'published')
+                    """,
+                arguments: [id])
+            else {
                 return nil
             }
             var sql = """

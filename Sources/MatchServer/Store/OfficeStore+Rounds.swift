@@ -219,6 +219,9 @@ extension OfficeStore {
     func failSolve(round id: Int64, error: String) async throws {
         try await pool.write { db in
             try db.execute(
+                sql: "DELETE FROM plan WHERE round_id = ? AND (SELECT status FROM round WHERE id = ?) = 'solving'",
+                arguments: [id, id])
+            try db.execute(
                 sql: "UPDATE round SET status = 'draft', error = ? WHERE id = ? AND status = 'solving'",
                 arguments: [error, id])
         }

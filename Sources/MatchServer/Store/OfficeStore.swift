@@ -51,6 +51,8 @@ public final class OfficeStore: Sendable {
     public func recoverInterruptedSolves() throws -> [Int64] {
         try pool.write { db in
             let ids = try Int64.fetchAll(db, sql: "SELECT id FROM round WHERE status = 'solving' ORDER BY id")
+            // A plan half stored when the process stopped goes with it.
+            try db.execute(sql: "DELETE FROM plan WHERE round_id IN (SELECT id FROM round WHERE status = 'solving')")
             try db.execute(sql: """
                 UPDATE round SET status = 'draft',
                     error = 'the server stopped during the solve; nothing of it was kept; run the solve again'
