@@ -10,6 +10,7 @@
 // sheet only with a position; a roll that is accepted has unique ids in ascending order and
 // one need or offer row per entry.
 //
+// libFuzzer options: -max_len=65684
 // Built against the package's library (`import Matcher`); with -D FUZZ_ONE_MODULE it is
 // compiled together with the library's sources as one module instead (see the report of
 // issue 17 and benchmarks/README.md for the commands).
