@@ -95,6 +95,7 @@ import Testing
         switch outcome {
         case .infeasible:
             #expect(optimum == nil, "seed \(seed): called infeasible, brute force finds \(String(describing: optimum))")
+        case .costOverflow: Issue.record("seed \(seed): costs refused")
         case .optimal(let result):
             #expect(result.objective == optimum, "seed \(seed)")
             #expect(sided.isValidPlan(result.helperOf) && sided.meetsRules(result.helperOf), "seed \(seed)")
@@ -111,11 +112,33 @@ import Testing
         switch outcome {
         case .infeasible:
             #expect(optimum == nil, "seed \(seed): called infeasible, the flow finds \(String(describing: optimum))")
+        case .costOverflow: Issue.record("seed \(seed): costs refused")
         case .optimal(let result):
             #expect(result.objective == optimum, "seed \(seed)")
             #expect(SidedCase(base: c, model: c.model).meetsRules(result.helperOf), "seed \(seed)")
             #expect(PairingCertificate.problems(c.model, result).isEmpty, "seed \(seed)")
         }
+    }
+
+    /// Costs the cost model accepts but whose fallback sums could overflow: the network solve
+    /// refuses with a typed outcome instead of running into the core's overflow guard (which
+    /// stopped the process).
+    @Test func hugeCostsAreRefusedNotSolved() {
+        var refused = 0
+        for seed in 0..<200 {
+            var c = Self.coverageCase(seed: UInt64(seed) &+ 900_000, households: 6...6, helpers: 1...2, fractions: [1.0])
+            var policy = c.model.policy
+            policy.unpairedBase = 1 << 54
+            guard let model = try? CostModel(
+                roll: c.roll, policy: policy, previousHelper: c.model.previousHelper, forbidden: c.model.forbidden)
+            else { continue }
+            c.model = model
+            switch Self.solve(c).0 {
+            case .costOverflow: refused += 1
+            case .optimal, .infeasible: break  // fewer rows (locks): the sums fit, the network ran
+            }
+        }
+        #expect(refused > 20, "only \(refused) refused")
     }
 
     /// Binding cases: the certificate has a positive quota price on a group with room, and

@@ -138,6 +138,8 @@ extension YearlyPairing {
                 let group = network.groups[q]
                 return "\(group.id) needs \(group.quota) of its \(group.households) households paired, but no plan gives it that many while meeting the other quotas: lower a quota or add helpers who may serve it"
             })
+        case .costOverflow:
+            throw .unsupported("the policy's weights make costs too large for coverage rules (sums of them could overflow): lower the weights, distance_penalty, unpaired_base or keep_bonus")
         case .optimal(var result):
             result.statistics.totalSeconds = plain.statistics.totalSeconds + result.statistics.totalSeconds
             let proof = PairingCertificate.problems(model, result, threads: threads)

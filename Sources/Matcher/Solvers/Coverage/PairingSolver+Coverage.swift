@@ -34,6 +34,9 @@ public enum CoverageOutcome: Sendable {
     /// No plan meets the quotas: the groups (indices into the network's) whose households or
     /// pass rows could be placed only on the fallback.
     case infeasible(groups: [Int])
+    /// The policy's costs are so large that the fallback cost times the rows could overflow
+    /// 64-bit sums (``AssignmentOutcome/costOverflow(largest:)``); nothing was solved.
+    case costOverflow(fallback: Int)
 }
 
 /// The group columns of one solve on a coverage network.
@@ -120,6 +123,11 @@ extension PairingSolver {
             return .optimal(result)
         }
         let quotas = QuotaColumns(network: network, startPlan: plain, model: model)
+        // The exact core refuses (and the rounds cannot go on) when a path of fallback costs
+        // could overflow: the same test, on the largest cost and every row.
+        let rows = plain.locked.filter { !$0 }.count + quotas.passRowGroups().count
+        let (product, overflow) = quotas.fallbackCost.multipliedReportingOverflow(by: 2 * rows + 4)
+        if overflow || product > Int.max / 4 { return .costOverflow(fallback: quotas.fallbackCost) }
         var result = solveRounds(model, lockedHelper: lockedHelper, quotas: quotas)
         result.candidates = nil
         if !result.fallbackGroups.isEmpty { return .infeasible(groups: Array(Set(result.fallbackGroups)).sorted()) }
