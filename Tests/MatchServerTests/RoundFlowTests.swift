@@ -88,6 +88,22 @@ import Testing
             #expect(viewer["h3"]?.last == "2102**********3456")
             let other = try await households(.clerkOutOfScope)
             #expect(Set(other.keys) == ["h4", "h5"])
+            // The workbooks carry the same pairs as the CSV lists, read back by the library's
+            // workbook reader, for every persona.
+            for persona in [Persona.admin, .clerkInScope, .viewer, .clerkOutOfScope] {
+                let session = try await client.login(persona)
+                let response = try await client.call(.get, "/api/rounds/1/pairs.xlsx", as: session)
+                #expect(response.status == .ok)
+                let path = FileManager.default.temporaryDirectory.appendingPathComponent("pairs-\(UUID().uuidString).xlsx").path
+                defer { try? FileManager.default.removeItem(atPath: path) }
+                FileManager.default.createFile(atPath: path, contents: Data(response.body.readableBytesView))
+                var problems: [InputProblem] = []
+                let fromWorkbook = PairListReader.readIds(path: path, encoding: nil, problems: &problems)
+                #expect(problems.isEmpty, "\(persona): \(problems)")
+                let fromCSV = try await rows(persona, "pairs.csv").dropFirst()
+                #expect(fromWorkbook.map { [$0.household, $0.helper] } == fromCSV.map { [$0[0], $0[6]] }, "\(persona)")
+                #expect(try await client.call(.get, "/api/rounds/1/public.xlsx", as: session).status == .ok)
+            }
             // The public list has no identity number and masks names.
             let publicRows = try await rows(.clerkInScope, "public.csv")
             #expect(publicRows.first?.contains("id_number") == false)
@@ -103,6 +119,36 @@ import Testing
             let pairedInScope = try await rows(.clerkInScope, "pairs.csv").count - 1
             #expect(part?["pairs"] as? Int == pairedInScope)
             #expect((part?["round"] as? [String: Any])?["objective"] as? Int == whole?["objective"] as? Int)
+        }
+    }
+
+    /// The households file as a workbook is read like the CSV (same profile), and a workbook's
+    /// problems name the sheet, row and column; nothing is stored from it.
+    @Test func workbookUploadsAreReadAndTheirProblemsNamed() async throws {
+        let office = try TestOffice()
+        defer { office.remove() }
+        try await office.app().test(.router) { client in
+            let admin = try #require(try await client.login(.admin))
+            #expect(try await client.call(.post, "/api/rounds", as: admin, body: #"{"name":"2027"}"#).status == .created)
+            let records = CSVRecords(utf8: Array(Fixture.households.utf8), file: "households.csv").records
+            func workbook(_ rows: [[String]]) throws -> [UInt8] {
+                try Presentation(format: .xlsx).file(ListTable(
+                    title: "低保户", header: records[0].fields, rows: rows.map { $0.map { ListTable.Cell.code($0) } }))
+            }
+            let sheet = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            let csv = try await client.call(.put, "/api/rounds/1/households", as: admin, body: Fixture.households, contentType: "text/csv")
+            let good = try await client.call(
+                .put, "/api/rounds/1/households", as: admin, bytes: try workbook(records.dropFirst().map(\.fields)), contentType: sheet)
+            #expect(good.status == .ok)
+            let csvProfile = try json(csv)["profile"] as? [String: Any]
+            let workbookProfile = try json(good)["profile"] as? [String: Any]
+            #expect(csvProfile != nil && NSDictionary(dictionary: csvProfile!).isEqual(to: workbookProfile ?? [:]))
+            var broken = records.dropFirst().map(\.fields)
+            broken[0][0] = ""
+            let bad = try await client.call(.put, "/api/rounds/1/households", as: admin, bytes: try workbook(broken), contentType: sheet)
+            #expect(bad.status == .unprocessableContent)
+            let problems = try json(bad)["problems"] as? [[String: Any]] ?? []
+            #expect(problems.contains { ($0["file"] as? String)?.hasPrefix("households.xlsx") == true }, "\(problems)")
         }
     }
 

@@ -117,6 +117,18 @@ extension TestClientProtocol {
         return try await execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
     }
 
+    /// ``call(_:_:as:body:contentType:)`` with a binary body (a workbook).
+    func call(
+        _ method: HTTPRequest.Method, _ uri: String, as session: Session?, bytes: [UInt8], contentType: String
+    ) async throws -> TestResponse {
+        var headers: HTTPFields = [.contentType: contentType]
+        if let session {
+            headers[.cookie] = session.cookie
+            headers[.init("X-CSRF-Token")!] = session.csrf
+        }
+        return try await execute(uri: uri, method: method, headers: headers, body: ByteBuffer(bytes: bytes))
+    }
+
     /// Round `id` polled until its status is not `solving` (at most 30 s).
     func waitForSolve(_ id: Int64, as session: Session) async throws -> [String: Any] {
         for _ in 0..<3000 {

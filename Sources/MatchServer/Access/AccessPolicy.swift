@@ -56,10 +56,9 @@ enum Route: String, CaseIterable, Sendable {
         case .pairsCSV: Self.download("pairs.csv")
         case .unpairedCSV: Self.download("unpaired.csv")
         case .publicCSV: Self.download("public.csv")
-        // Workbooks answer 501 until the library writes .xlsx (the workbook issue).
-        case .pairsXLSX: Self.download("pairs.xlsx", success: .notImplemented)
-        case .unpairedXLSX: Self.download("unpaired.xlsx", success: .notImplemented)
-        case .publicXLSX: Self.download("public.xlsx", success: .notImplemented)
+        case .pairsXLSX: Self.download("pairs.xlsx")
+        case .unpairedXLSX: Self.download("unpaired.xlsx")
+        case .publicXLSX: Self.download("public.xlsx")
         case .publish: Policy(method: .post, path: "/api/rounds/{id}/publish", access: .admin, success: .ok, audited: true)
         case .audit: Policy(method: .get, path: "/api/audit", access: .admin, success: .ok, audited: false)
         case .openAPI: Policy(method: .get, path: "/api/openapi.yaml", access: .anyone, success: .ok, audited: false)

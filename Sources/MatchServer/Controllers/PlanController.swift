@@ -15,14 +15,9 @@ struct PlanController {
         routes.on(.pairsCSV) { request, context, caller in try await csv(.pairs, request, context, caller) }
         routes.on(.unpairedCSV) { request, context, caller in try await csv(.unpaired, request, context, caller) }
         routes.on(.publicCSV) { request, context, caller in try await csv(.public, request, context, caller) }
-        for route in [Route.pairsXLSX, .unpairedXLSX, .publicXLSX] {
-            routes.on(route) { _, context, _ in
-                let id = try context.parameters.require("id", as: Int64.self)
-                _ = try await office.store.round(id)
-                throw APIError.notImplemented(
-                    "workbook downloads are not available yet; download the .csv list, which Excel and WPS open")
-            }
-        }
+        routes.on(.pairsXLSX) { request, context, caller in try await workbook(.pairs, request, context, caller) }
+        routes.on(.unpairedXLSX) { request, context, caller in try await workbook(.unpaired, request, context, caller) }
+        routes.on(.publicXLSX) { request, context, caller in try await workbook(.public, request, context, caller) }
     }
 
     /// A list as CSV (UTF-8 with BOM, as `match pair` writes it) with the caller's rows only,
@@ -32,16 +27,7 @@ struct PlanController {
     private func csv(_ list: PlanRows.List, _ request: Request, _ context: OfficeRequestContext, _ caller: Caller?)
         async throws -> Reply
     {
-        let id = try context.parameters.require("id", as: Int64.self)
-        guard let caller else { throw APIError.unauthorized("sign in first") }
-        var scope = caller.scope
-        if let text = request.uri.queryParameters["place"] {
-            guard let place = PlaceScope(parsing: String(text)) else {
-                throw APIError.badRequest("place must be DISTRICT or DISTRICT/STREET")
-            }
-            guard caller.scope.contains(place) else { throw APIError.forbidden("that place is outside your scope") }
-            scope = place
-        }
+        let (id, caller, scope) = try where_(request, context, caller)
         let scoped = try await office.store.list(round: id, list, scope: scope)
         let withIdentity = list != .public
         var out: [UInt8] = [0xEF, 0xBB, 0xBF]
@@ -70,5 +56,81 @@ struct PlanController {
         return Reply(
             response: response,
             detail: "\(list.rawValue).csv: \(scoped.rows.count) rows, scope \(scope)" + (masked > 0 ? ", \(masked) identity numbers masked" : ""))
+    }
+
+    /// The round, the signed-in caller and the scope asked for (`?place=`, within the caller's).
+    private func where_(_ request: Request, _ context: OfficeRequestContext, _ caller: Caller?) throws
+        -> (Int64, Caller, PlaceScope)
+    {
+        let id = try context.parameters.require("id", as: Int64.self)
+        guard let caller else { throw APIError.unauthorized("sign in first") }
+        var scope = caller.scope
+        if let text = request.uri.queryParameters["place"] {
+            guard let place = PlaceScope(parsing: String(text)) else {
+                throw APIError.badRequest("place must be DISTRICT or DISTRICT/STREET")
+            }
+            guard caller.scope.contains(place) else { throw APIError.forbidden("that place is outside your scope") }
+            scope = place
+        }
+        return (id, caller, scope)
+    }
+
+    /// The same list as ``csv(_:_:_:_:)`` as an Excel workbook written by the library
+    /// (bold frozen header with filters, ids as text, figures as numbers, printable): the
+    /// stored rows are read back with the library's CSV reader and typed by column.
+    private func workbook(_ list: PlanRows.List, _ request: Request, _ context: OfficeRequestContext, _ caller: Caller?)
+        async throws -> Reply
+    {
+        let (id, caller, scope) = try where_(request, context, caller)
+        let scoped = try await office.store.list(round: id, list, scope: scope)
+        let withIdentity = list != .public
+        var text = scoped.header + [0x0D, 0x0A]
+        for row in scoped.rows { text += row.line + [0x0D, 0x0A] }
+        let records = CSVRecords(utf8: text, file: list.rawValue).records
+        guard let header = records.first?.fields else { throw APIError.notFound("no such list") }
+        var masked = 0
+        var rows: [[ListTable.Cell]] = []
+        rows.reserveCapacity(scoped.rows.count)
+        for (row, record) in zip(scoped.rows, records.dropFirst()) {
+            var cells = zip(header, record.fields).map { name, value in Self.cell(column: name, value) }
+            if withIdentity {
+                let whole = caller.seesIdentityNumbers(district: row.district, street: row.street)
+                if !whole && !row.idNumber.isEmpty { masked += 1 }
+                cells.append(.code(whole ? row.idNumber : IdentityNumbers.mask(row.idNumber)))
+            }
+            rows.append(cells)
+        }
+        let presentation = Presentation(format: .xlsx)
+        let title: Presentation.List = switch list {
+        case .pairs: .pairs
+        case .unpaired: .unpaired
+        case .public: .publicNotice
+        }
+        let table = ListTable(
+            title: presentation.title(title), header: header + (withIdentity ? ["id_number"] : []), rows: rows)
+        let bytes: [UInt8]
+        do {
+            bytes = try presentation.file(table)
+        } catch {
+            throw APIError.internalError
+        }
+        let name = "round-\(id)-\(list.rawValue).xlsx"
+        let response = Response(
+            status: .ok,
+            headers: [
+                .contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                .contentDisposition: "attachment; filename=\"\(name)\"",
+            ],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+        return Reply(
+            response: response,
+            detail: "\(list.rawValue).xlsx: \(scoped.rows.count) rows, scope \(scope)" + (masked > 0 ? ", \(masked) identity numbers masked" : ""))
+    }
+
+    /// Identifiers as text, whole numbers in figure columns as numbers, the rest as text.
+    static func cell(column: String, _ value: String) -> ListTable.Cell {
+        if column.hasSuffix("id") || column.hasSuffix("编号") { return .code(value) }
+        if let n = Int(value), !value.hasPrefix("0") || value == "0" { return .number(n) }
+        return .text(value)
     }
 }

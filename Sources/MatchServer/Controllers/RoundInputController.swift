@@ -59,7 +59,7 @@ struct RoundInputController {
         routes.on(.addForbids) { request, context, caller in try await addRules("forbid", request, context, caller) }
     }
 
-    /// The round id and the body as a file. Workbooks are refused until the library reads them.
+    /// The round id and the body as a file: CSV in any accepted encoding, or an .xlsx workbook.
     private func received(_ request: Request, _ context: OfficeRequestContext, name: String) async throws
         -> (Int64, RoundPairing.File)
     {
@@ -69,12 +69,12 @@ struct RoundInputController {
         if status == "published" { throw APIError(RoundRefusal.published(id)) }
         if status == "solving" { throw APIError(RoundRefusal.solving(id)) }
         let bytes = try await request.bytes(limit: office.settings.maxFileSize)
-        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            throw APIError.unsupportedMediaType(
-                "this is a workbook (.xlsx); this server reads CSV files for now: save the sheet as CSV (UTF-8 or GB18030) and upload that")
-        }
         if bytes.isEmpty { throw APIError.problems([InputProblem(file: name, .emptyFile)]) }
-        return (id, RoundPairing.File(name: name, bytes: bytes))
+        // The library tells a workbook from CSV by its bytes; the name only labels messages
+        // (`households.xlsx:低保户!C7`).
+        let workbook = bytes.starts(with: [0x50, 0x4B, 0x03, 0x04])
+        let label = workbook && name.hasSuffix(".csv") ? String(name.dropLast(4)) + ".xlsx" : name
+        return (id, RoundPairing.File(name: label, bytes: bytes))
     }
 
     private func checked<T>(_ check: () throws(InputProblems) -> T) throws -> T {
