@@ -25,7 +25,7 @@ import Matcher
 /// per workbook opened). Every other leak still fails the run.
 @_cdecl("__lsan_default_suppressions")
 public func leakSuppressions() -> UnsafePointer<CChar> { UnsafePointer(suppressions) }
-private let suppressions = strdup("leak:makeBackingConfiguration\n")!
+nonisolated(unsafe) private let suppressions = strdup("leak:makeBackingConfiguration\n")!
 
 private let validHouseholds = Array("""
     id,name,district,street,community,severity,need_medical
