@@ -4,7 +4,7 @@ import Foundation
 /// notice (公示, the same public.csv or .xlsx that `match pair --public` writes), and with
 /// `by` one file per street or district (``PlaceExport``).
 public enum PublicExport {
-    public struct Options: Sendable {
+    public struct Options: Sendable, RollInputOptions {
         /// The roll the plan was made from, and optionally its policy and rule files (then
         /// every pair must be allowed by them).
         public var inputs: RollInputs
@@ -30,10 +30,6 @@ public enum PublicExport {
             self.init(inputs: RollInputs(households: households, helpers: helpers), pairs: pairs, output: output)
         }
 
-        public var encoding: TextEncoding? {
-            get { inputs.encoding }
-            set { inputs.encoding = newValue }
-        }
     }
 
     /// Reads the roll and the plan through the input stage (``RunInputs``: ids known, no

@@ -24,3 +24,18 @@ public struct RollInputs: Sendable, Equatable {
     /// The policy file's name in messages ("policy" when there is none).
     var policyFile: String { policy ?? "policy" }
 }
+
+/// Options of a command that reads a roll: their ``RollInputs`` read and written as if they
+/// were the options' own (`options.policy`, `options.encoding = .gb18030`), one forwarding
+/// for every such options type instead of a property per file in each.
+@dynamicMemberLookup
+public protocol RollInputOptions {
+    var inputs: RollInputs { get set }
+}
+
+extension RollInputOptions {
+    public subscript<Value>(dynamicMember path: WritableKeyPath<RollInputs, Value>) -> Value {
+        get { inputs[keyPath: path] }
+        set { inputs[keyPath: path] = newValue }
+    }
+}

@@ -52,8 +52,8 @@ extension YearlyPairing.Options {
     /// The input files of the run in a fixed order, each with its digest.
     public func inputRecords() -> [InputRecord] {
         let files: [(String, String?)] = [
-            ("households", households), ("helpers", helpers), ("policy", policy), ("previous", previous),
-            ("locks", locks), ("forbids", forbids),
+            ("households", inputs.households), ("helpers", inputs.helpers), ("policy", inputs.policy), ("previous", previous),
+            ("locks", inputs.locks), ("forbids", inputs.forbids),
         ]
         return InputRecord.records(files)
     }

@@ -13,7 +13,7 @@ import Foundation
 /// With a number instead of "auto" nothing is fixed and the whole roll is solved; a smaller
 /// bonus lets the plan drift towards the fresh optimum, moving more pairs.
 public enum WhatIf {
-    public struct Options: Sendable {
+    public struct Options: Sendable, RollInputOptions {
         /// The roll, policy and rule files (shared with every command that reads a roll).
         public var inputs: RollInputs
         /// The baseline plan's pairs file.
@@ -35,25 +35,7 @@ public enum WhatIf {
             self.init(inputs: RollInputs(households: households, helpers: helpers), baseline: baseline)
         }
 
-        // The input files by name, as before ``RollInputs`` gathered them.
-        public var households: String { inputs.households }
-        public var helpers: String { inputs.helpers }
-        public var policy: String? {
-            get { inputs.policy }
-            set { inputs.policy = newValue }
-        }
-        public var locks: String? {
-            get { inputs.locks }
-            set { inputs.locks = newValue }
-        }
-        public var forbids: String? {
-            get { inputs.forbids }
-            set { inputs.forbids = newValue }
-        }
-        public var encoding: TextEncoding? {
-            get { inputs.encoding }
-            set { inputs.encoding = newValue }
-        }
+        // The input files by name (households, policy, …) come through ``RollInputOptions``.
 
         /// Every file the run may write (none for a dry run).
         public var outputPaths: [String] {
@@ -182,8 +164,8 @@ extension WhatIf.Options {
     /// The input files of the what-if in a fixed order, each with its digest.
     public func inputRecords() -> [InputRecord] {
         let files: [(String, String?)] = [
-            ("households", households), ("helpers", helpers), ("baseline", baseline), ("policy", policy),
-            ("locks", locks), ("forbids", forbids),
+            ("households", inputs.households), ("helpers", inputs.helpers), ("baseline", baseline), ("policy", inputs.policy),
+            ("locks", inputs.locks), ("forbids", inputs.forbids),
         ]
         return InputRecord.records(files)
     }

@@ -2,7 +2,7 @@ import Foundation
 
 /// `match pair`: the yearly pairing from files to files.
 public struct YearlyPairing {
-    public struct Options: Sendable {
+    public struct Options: Sendable, RollInputOptions {
         /// The roll, policy and rule files (shared with every command that reads a roll).
         public var inputs: RollInputs
         /// Last year's pairs.csv: households keeping their helper earn keep_bonus.
@@ -34,36 +34,7 @@ public struct YearlyPairing {
             self.init(inputs: RollInputs(households: households, helpers: helpers), outputDirectory: outputDirectory)
         }
 
-        // The input files by name, as before ``RollInputs`` gathered them.
-        public var households: String {
-            get { inputs.households }
-            set { inputs.households = newValue }
-        }
-        public var helpers: String {
-            get { inputs.helpers }
-            set { inputs.helpers = newValue }
-        }
-        public var policy: String? {
-            get { inputs.policy }
-            set { inputs.policy = newValue }
-        }
-        public var locks: String? {
-            get { inputs.locks }
-            set { inputs.locks = newValue }
-        }
-        public var forbids: String? {
-            get { inputs.forbids }
-            set { inputs.forbids = newValue }
-        }
-        public var encoding: TextEncoding? {
-            get { inputs.encoding }
-            set { inputs.encoding = newValue }
-        }
-        /// Memory the run may plan to use (nil: ``MemoryBudget/standard(environment:)``).
-        public var memoryBudget: MemoryBudget? {
-            get { inputs.memoryBudget }
-            set { inputs.memoryBudget = newValue }
-        }
+        // The input files by name (households, policy, …) come through ``RollInputOptions``.
 
         /// Every file the run writes.
         public var outputPaths: [String] {
