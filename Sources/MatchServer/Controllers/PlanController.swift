@@ -39,23 +39,15 @@ struct PlanController {
         for row in scoped.rows {
             out += row.line
             if withIdentity {
-                let whole = caller.seesIdentityNumbers(district: row.district, street: row.street)
-                if !whole && !row.idNumber.isEmpty { masked += 1 }
-                out += [UInt8(ascii: ",")] + PlanRows.line([whole ? row.idNumber : IdentityNumbers.mask(row.idNumber)])
+                let identity = Self.identityNumber(row.idNumber, district: row.district, street: row.street, for: caller)
+                if identity.masked { masked += 1 }
+                out += [UInt8(ascii: ",")] + PlanRows.line([identity.text])
             }
             out += [0x0D, 0x0A]
         }
-        let name = "round-\(id)-\(list.rawValue).csv"
-        let response = Response(
-            status: .ok,
-            headers: [
-                .contentType: "text/csv; charset=utf-8",
-                .contentDisposition: "attachment; filename=\"\(name)\"",
-            ],
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: out)))
-        return Reply(
-            response: response,
-            detail: "\(list.rawValue).csv: \(scoped.rows.count) rows, scope \(scope)" + (masked > 0 ? ", \(masked) identity numbers masked" : ""))
+        return Self.download(
+            out, round: id, file: list.rawValue + ".csv", contentType: "text/csv; charset=utf-8",
+            rows: scoped.rows.count, scope: scope, masked: masked)
     }
 
     /// The round, the signed-in caller and the scope asked for (`?place=`, within the caller's).
@@ -94,9 +86,9 @@ struct PlanController {
         for (row, record) in zip(scoped.rows, records.dropFirst()) {
             var cells = zip(header, record.fields).map { name, value in Self.cell(column: name, value) }
             if withIdentity {
-                let whole = caller.seesIdentityNumbers(district: row.district, street: row.street)
-                if !whole && !row.idNumber.isEmpty { masked += 1 }
-                cells.append(.code(whole ? row.idNumber : IdentityNumbers.mask(row.idNumber)))
+                let identity = Self.identityNumber(row.idNumber, district: row.district, street: row.street, for: caller)
+                if identity.masked { masked += 1 }
+                cells.append(.code(identity.text))
             }
             rows.append(cells)
         }
@@ -114,17 +106,35 @@ struct PlanController {
         } catch {
             throw APIError.internalError
         }
-        let name = "round-\(id)-\(list.rawValue).xlsx"
+        return Self.download(
+            bytes, round: id, file: list.rawValue + ".xlsx",
+            contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            rows: scoped.rows.count, scope: scope, masked: masked)
+    }
+
+    /// A household's identity number as `caller` may see it: whole within its scope, masked
+    /// elsewhere (`masked` tells whether a number was hidden).
+    private static func identityNumber(
+        _ number: String, district: String, street: String, for caller: Caller
+    ) -> (text: String, masked: Bool) {
+        caller.seesIdentityNumbers(district: district, street: street)
+            ? (number, false) : (IdentityNumbers.mask(number), !number.isEmpty)
+    }
+
+    /// A list as an attachment, audited with its rows, scope and masked identity numbers.
+    private static func download(
+        _ bytes: [UInt8], round id: Int64, file: String, contentType: String, rows: Int, scope: PlaceScope, masked: Int
+    ) -> Reply {
         let response = Response(
             status: .ok,
             headers: [
-                .contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                .contentDisposition: "attachment; filename=\"\(name)\"",
+                .contentType: contentType,
+                .contentDisposition: "attachment; filename=\"round-\(id)-\(file)\"",
             ],
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
         return Reply(
             response: response,
-            detail: "\(list.rawValue).xlsx: \(scoped.rows.count) rows, scope \(scope)" + (masked > 0 ? ", \(masked) identity numbers masked" : ""))
+            detail: "\(file): \(rows) rows, scope \(scope)" + (masked > 0 ? ", \(masked) identity numbers masked" : ""))
     }
 
     /// Identifiers as text, whole numbers in figure columns as numbers, the rest as text.
