@@ -242,8 +242,9 @@ public struct PairingSolver: Sendable {
                     model, solution, freeHouseholds, additions, locked: locked, residual: residual,
                     lockedCost: lockedCost, statistics: stats)
             }
-            arcs = arcs.adding(additions + noAdditions, threads: threads)
-            lastAdditions = additions + noAdditions
+            let rowsAdded = extraRows.isEmpty ? additions : additions + noAdditions
+            arcs = arcs.adding(rowsAdded, threads: threads)
+            lastAdditions = rowsAdded
             let touched = additions.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
             start = quotas != nil
                 ? .warm(solution)
