@@ -35,10 +35,10 @@ extension YearlyPairing {
             return try hungarian(model, rules, reason: options.solver == .hungarian
                 ? "asked for; no rule couples pairs, so the assignment model is exact; Hungarian method with pricing over all eligible pairs"
                 : "no rule couples pairs, so the assignment model is exact; Hungarian method with pricing over all eligible pairs",
-                threads: options.threads, timeLimit: options.timeLimit)
+                threads: options.threads, timeLimit: options.timeLimit, control: options.control)
         }
         if options.solver == .hungarian {
-            var plan = try hungarian(model, rules, reason: "", threads: options.threads)
+            var plan = try hungarian(model, rules, reason: "", threads: options.threads, control: options.control)
             plan.shortfalls = sides.shortfalls(helperOf: plan.result.helperOf, places: model.roll.places)
             plan.reason = "asked for; the Hungarian method cannot honour coverage or org_spread, so this plan is optimal without them and ignores them"
                 + (plan.shortfalls.isEmpty ? " (it happens to meet them all)" : " (\(plan.shortfalls.count) rules unmet, listed in side_constraints)")
@@ -53,7 +53,7 @@ extension YearlyPairing {
             // Quotas never exceed a place's households, so only helpers can fall short; their
             // places are counted (Hall-type, a pass over every eligible pair per rule) only
             // when the network finds no plan, to say why in office words.
-            return try coverage(model, rules, network, threads: options.threads) {
+            return try coverage(model, rules, network, threads: options.threads, control: options.control) {
                 SideFeasibility(model: model, sides: sides, lockedHelper: rules.lockedHelper).problems()
             }
         }
@@ -71,7 +71,9 @@ extension YearlyPairing {
         solver.timeLimit = max(1, options.timeLimit - LagrangianPairing.seconds(checked))
         solver.targetGap = options.mipGap
         solver.log = log
+        solver.control = options.control
         let outcome = solver.solve(model, sides: sides, lockedHelper: rules.lockedHelper)
+        if options.control?.isCancelled == true { throw .cancelled }
         guard let plan = outcome.plan, let objective = outcome.objective else {
             if outcome.provenInfeasible {
                 throw .infeasibleRules([
@@ -105,12 +107,15 @@ extension YearlyPairing {
     }
 
     private static func hungarian(
-        _ model: CostModel, _ rules: PairingRules, reason: String, threads: Int? = nil, timeLimit: Double? = nil
+        _ model: CostModel, _ rules: PairingRules, reason: String, threads: Int? = nil, timeLimit: Double? = nil,
+        control: SolveControl? = nil
     ) throws(Failure) -> SolvedPlan {
         var pairing = PairingSolver()
         pairing.threads = threads
+        pairing.control = control
         if let timeLimit { pairing.deadline = ContinuousClock.now + .seconds(timeLimit) }
         let result = pairing.solve(model, lockedHelper: rules.lockedHelper)
+        if result.stop == .cancelled { throw .cancelled }
         let proof = PairingCertificate.problems(model, result, threads: threads)
         if !proof.isEmpty { throw .unproven(proof) }
         guard let stop = result.stop else {
@@ -125,11 +130,13 @@ extension YearlyPairing {
     /// Coverage rules (one level or nested): exact on the coverage network (``CoverageNetwork``).
     private static func coverage(
         _ model: CostModel, _ rules: PairingRules, _ network: CoverageNetwork, threads: Int?,
-        explainInfeasible: () -> [String]
+        control: SolveControl?, explainInfeasible: () -> [String]
     ) throws(Failure) -> SolvedPlan {
         var pairing = PairingSolver()
         pairing.threads = threads
+        pairing.control = control
         let plain = pairing.solve(model, lockedHelper: rules.lockedHelper)
+        if plain.stop == .cancelled { throw .cancelled }
         switch pairing.solve(model, lockedHelper: rules.lockedHelper, coverage: network, plain: plain) {
         case .infeasible(let groups):
             let explained = explainInfeasible()
@@ -140,6 +147,8 @@ extension YearlyPairing {
             })
         case .costOverflow:
             throw .unsupported("the policy's weights make costs too large for coverage rules (sums of them could overflow): lower the weights, distance_penalty, unpaired_base or keep_bonus")
+        case .optimal(let result) where result.stop == .cancelled:
+            throw .cancelled
         case .optimal(var result):
             result.statistics.totalSeconds = plain.statistics.totalSeconds + result.statistics.totalSeconds
             let proof = PairingCertificate.problems(model, result, threads: threads)

@@ -49,6 +49,8 @@ struct LagrangianPairing {
     /// Weight α of the previous direction in the deflected subgradient.
     var deflection = 0.0
     var log: (@Sendable (String) -> Void)? = nil
+    /// Progress after every round; a cancel ends the rounds.
+    var control: SolveControl? = nil
 
     let free: [Int]
     let freeUnpaired: [Int]
@@ -129,7 +131,7 @@ struct LagrangianPairing {
             }
         }
 
-        while result.rounds < maximumRounds && clock.now < deadline {
+        while result.rounds < maximumRounds && clock.now < deadline && !(control?.isCancelled ?? false) {
             result.rounds += 1
             let l = lambda.map { Int($0.rounded()) }
             let m = mu.map { Int($0.rounded()) }
@@ -169,6 +171,8 @@ struct LagrangianPairing {
             }
 
             let gap = Self.gap(result.incumbentObjective, result.bound)
+            control?.report(
+                .relaxation, plan: result.incumbent == nil ? nil : result.incumbentObjective, bound: result.bound)
             log?(String(
                 format: "lagrangian %3d  %6.1f s  bound %d  plan %@  gap %@  restricted %.1f  arcs %d  θ %.3f",
                 result.rounds, Self.seconds(clock.now - started), result.bound,

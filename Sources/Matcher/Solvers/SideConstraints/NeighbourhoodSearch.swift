@@ -42,6 +42,8 @@ struct NeighbourhoodSearch {
     /// Stop once the plan costs at most this (a target gap reached).
     var goodEnough = Int.min
     var log: (@Sendable (String) -> Void)? = nil
+    /// A cancel ends the search after the neighbourhood under way.
+    var control: SolveControl? = nil
 
     struct Outcome: Sendable {
         var plan: [Int32]
@@ -72,7 +74,7 @@ struct NeighbourhoodSearch {
         var stale = 0
         let communities = members.indices.filter { !members[$0].isEmpty }
         guard !communities.isEmpty else { return outcome }
-        while ContinuousClock.now < deadline && stale < 2 * communities.count && outcome.objective > goodEnough {
+        while ContinuousClock.now < deadline && !(control?.isCancelled ?? false) && stale < 2 * communities.count && outcome.objective > goodEnough {
             if queue.isEmpty { queue = communities.shuffled(using: &rng) }
             let seedCommunity = queue.removeLast()
             let hood = neighbourhood(around: seedCommunity, members, size: size, rng: &rng)

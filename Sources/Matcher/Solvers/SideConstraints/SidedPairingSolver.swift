@@ -61,6 +61,8 @@ public struct SidedPairingSolver: Sendable {
     public var useGLPK = true
     /// Progress lines (stderr with `--verbose`); GLPK's own output is echoed with it.
     public var log: (@Sendable (String) -> Void)? = nil
+    /// Progress reports and a cancel, checked between rounds and stages.
+    public var control: SolveControl? = nil
 
     public init() {}
 
@@ -78,6 +80,7 @@ public struct SidedPairingSolver: Sendable {
         let deadline = started + .milliseconds(Int64(timeLimit * 1000))
         var lagrangian = LagrangianPairing(model: model, sides: sides, locked: locked)
         lagrangian.log = log
+        lagrangian.control = control
         if useGLPK && Self.glpkAvailable && neighbourhoodEnd > 0 { lagrangian.stallRounds = stallRounds }
         if lagrangian.repair.room.contains(where: { $0 < 0 }) {
             // Locked pairs alone exceed org_spread somewhere: no plan can meet it.
@@ -116,10 +119,13 @@ public struct SidedPairingSolver: Sendable {
         }
         if outcome.plan != nil && outcome.bound >= outcome.objective! { return finish(outcome, model, locked, clock, started) }
         if let gap = outcome.gap, gap <= targetGap { return finish(outcome, model, locked, clock, started) }
+        if control?.isCancelled == true { return finish(outcome, model, locked, clock, started) }
         if neighbourhoodEnd > 0, let plan = outcome.plan, let value = outcome.objective {
             let searchStart = clock.now
+            control?.report(.neighbourhoods, plan: value, bound: outcome.bound)
             var search = NeighbourhoodSearch(relaxation: lagrangian)
             search.log = log
+            search.control = control
             // gap = (UB − LB) / UB ≤ targetGap once UB ≤ LB / (1 − targetGap).
             if targetGap > 0 && targetGap < 1 && outcome.bound > 0 {
                 search.goodEnough = Int((Double(outcome.bound) / (1 - targetGap)).rounded(.down))
@@ -145,6 +151,8 @@ public struct SidedPairingSolver: Sendable {
         if neighbourhoodEnd > 0 && LagrangianPairing.seconds(deadline - clock.now) < 2 {
             return finish(outcome, model, locked, clock, started)
         }
+        if control?.isCancelled == true { return finish(outcome, model, locked, clock, started) }
+        control?.report(.integerProgram, plan: outcome.objective, bound: outcome.bound)
         let (program, dropBound) = reducedProgram(lagrangian, relaxed)
         outcome.fixedBound = dropBound
         let solver = GLPKReducedSolver(
