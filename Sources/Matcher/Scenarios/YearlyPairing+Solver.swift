@@ -74,29 +74,31 @@ extension YearlyPairing {
         solver.control = options.control
         let outcome = solver.solve(model, sides: sides, lockedHelper: rules.lockedHelper)
         if options.control?.isCancelled == true { throw .cancelled }
-        guard let plan = outcome.plan, let objective = outcome.objective else {
+        guard let incumbent = outcome.incumbent, let bound = outcome.bound else {
             if outcome.provenInfeasible {
                 throw .infeasibleRules([
                     "no plan meets every coverage and org_spread rule together (proven: the relaxation's lower bound exceeds the cost of any plan); the quotas compete for the same helpers or org_spread leaves too few: lower a quota, raise org_spread, or add helpers"
                 ])
             }
             throw .infeasibleRules([
-                "no plan meeting every coverage and org_spread rule was found within \(options.timeLimit) s; proven lower bound \(outcome.bound). The quotas may compete for the same helpers: lower a quota, raise org_spread, or add helpers"
+                "no plan meeting every coverage and org_spread rule was found within \(options.timeLimit) s"
+                    + (outcome.bound.map { "; proven lower bound \($0)" } ?? "")
+                    + ". The quotas may compete for the same helpers: lower a quota, raise org_spread, or add helpers"
             ])
         }
-        var result = Self.sidedResult(model, rules, plan: plan, objective: objective, bound: outcome.bound)
+        var result = Self.sidedResult(model, rules, plan: incumbent.plan, objective: incumbent.objective, bound: bound)
         result.statistics.rounds = outcome.lagrangianRounds
         result.statistics.candidateArcs = outcome.candidateArcs
         result.statistics.totalSeconds = outcome.seconds
         let gap = result.gap
         let proof = gap == 0
             ? "proven optimal"
-            : String(format: "not proven optimal: proven bound %d, gap %.2f%%", outcome.bound, gap * 100)
+            : String(format: "not proven optimal: proven bound %d, gap %.2f%%", bound, gap * 100)
         let why = "coverage or org_spread couples pairs, which needs an integer program"
         let reason: String
         if SidedPairingSolver.glpkAvailable {
             let glpk = outcome.glpkDescription
-            reason = "\(why): Lagrangian relaxation with the Hungarian method inside (\(outcome.lagrangianRounds) rounds, bound \(outcome.lagrangianBound)), a repaired plan\(outcome.neighbourhoodSeconds > 0 ? " improved by GLPK on neighbourhoods of a few communities" : ""), reduced-cost fixing, then GLPK's branch-and-cut"
+            reason = "\(why): Lagrangian relaxation with the Hungarian method inside (\(outcome.lagrangianRounds) rounds, bound \(outcome.lagrangianBound.map(String.init) ?? "none")), a repaired plan\(outcome.neighbourhoodSeconds > 0 ? " improved by GLPK on neighbourhoods of a few communities" : ""), reduced-cost fixing, then GLPK's branch-and-cut"
                 + (glpk.isEmpty ? " (not needed: the gap was closed, or the target gap reached, before it)" : "; " + glpk) + "; \(proof)"
         } else {
             reason = "\(why), but this build has no GLPK: Lagrangian relaxation with the Hungarian method inside (\(outcome.lagrangianRounds) rounds) and a repair heuristic; the plan meets every rule; \(proof)"
