@@ -8,8 +8,9 @@ import Testing
     /// A short relaxation and its repaired plan, or nil when the case has none.
     func start(_ c: SidedCase) -> (LagrangianPairing, LagrangianPairing.Result)? {
         let sides = SideConstraints(roll: c.model.roll, policy: c.model.policy)
-        var l = LagrangianPairing(model: c.model, sides: sides, locked: c.locked)
-        guard !l.repair.room.contains(where: { $0 < 0 }) else { return nil }
+        let instance = PairingInstance(model: c.model, sides: sides, lockedHelper: c.locked)
+        guard !instance.locksBreakSpread else { return nil }
+        var l = LagrangianPairing(instance)
         l.maximumRounds = 2
         let r = l.run(deadline: .now + .seconds(5), targetGap: 0)
         return r.incumbent == nil ? nil : (l, r)

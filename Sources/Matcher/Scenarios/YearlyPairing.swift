@@ -106,7 +106,7 @@ public struct YearlyPairing {
         trace("solved and checked: \(clock.now - start)")
         let seconds = (clock.now - start).inSeconds
         var summary = PlanSummary(
-            model: model, result: result, solver: solved.solver, solverReason: solved.reason,
+            model: model, result: result, solver: solved.solver.rawValue, solverReason: solved.reason,
             seconds: seconds, certificateVerified: solved.certificateVerified)
         summary.sideConstraints = solved.shortfalls.map(\.description)
         summary.inputs = options.inputRecords()

@@ -116,6 +116,12 @@ extension PairingSolver {
     public func solve(
         _ model: CostModel, lockedHelper: [Int32]?, coverage network: CoverageNetwork, plain: PairingResult
     ) -> CoverageOutcome {
+        solve(PairingInstance(model: model, lockedHelper: lockedHelper), coverage: network, plain: plain)
+    }
+
+    /// The optimum of `instance` under the coverage `network` (its other rules are not looked at).
+    func solve(_ instance: PairingInstance, coverage network: CoverageNetwork, plain: PairingResult) -> CoverageOutcome {
+        let model = instance.model
         if network.isMet(by: plain.helperOf, locked: plain.locked) {
             var result = plain
             result.quotaPrices = QuotaPrices(network: network, price: [Int](repeating: 0, count: network.groups.count))
@@ -128,7 +134,7 @@ extension PairingSolver {
         let rows = plain.locked.filter { !$0 }.count + quotas.passRowGroups().count
         let (product, overflow) = quotas.fallbackCost.multipliedReportingOverflow(by: 2 * rows + 4)
         if overflow || product > Int.max / 4 { return .costOverflow(fallback: quotas.fallbackCost) }
-        var result = solveRounds(model, lockedHelper: lockedHelper, quotas: quotas)
+        var result = solveRounds(instance, quotas: quotas)
         result.candidates = nil
         if !result.fallbackGroups.isEmpty { return .infeasible(groups: Array(Set(result.fallbackGroups)).sorted()) }
         result.statistics.rounds += plain.statistics.rounds

@@ -16,12 +16,26 @@ import Foundation
 struct GLPKReducedSolver {
     let sides: SideConstraints
     let model: CostModel
-    /// Free households (row r of the program is household free[r]).
+    /// The households the program may pair (every other pair is fixed), and the capacity,
+    /// quota need and org_spread room the fixed pairs leave.
     let free: [Int]
     let residual: [Int32]
     let need: [Int]
     let room: [Int32]
     var echo = false
+
+    /// A sub-problem: `free` households, the rest fixed, leaving the numbers given.
+    init(sides: SideConstraints, model: CostModel, free: [Int], residual: [Int32], need: [Int], room: [Int32], echo: Bool) {
+        (self.sides, self.model, self.free, self.residual, self.need, self.room, self.echo) =
+            (sides, model, free, residual, need, room, echo)
+    }
+
+    /// The whole problem: every free household of `instance`.
+    init(instance: PairingInstance, echo: Bool) {
+        self.init(
+            sides: instance.sides, model: instance.model, free: instance.free, residual: instance.residual,
+            need: instance.need, room: instance.room, echo: echo)
+    }
 
     func solve(_ program: ReducedPairingProgram, timeLimitSeconds: Double, mipGap: Double) -> ReducedProgramOutcome {
         let limit = Int32(max(1, min(timeLimitSeconds * 1000, Double(Int32.max - 1))))

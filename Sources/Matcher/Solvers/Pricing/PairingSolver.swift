@@ -101,7 +101,12 @@ public struct PairingSolver: Sendable {
     public init() {}
 
     public func solve(_ model: CostModel, lockedHelper: [Int32]? = nil) -> PairingResult {
-        solveRounds(model, lockedHelper: lockedHelper, quotas: nil)
+        solveRounds(PairingInstance(model: model, lockedHelper: lockedHelper), quotas: nil)
+    }
+
+    /// The plain pairing of `instance` (its side constraints are not looked at).
+    func solve(_ instance: PairingInstance) -> PairingResult {
+        solveRounds(instance, quotas: nil)
     }
 
     /// The rounds of column generation (see the type's doc comment). With `quotas`, the
@@ -109,20 +114,14 @@ public struct PairingSolver: Sendable {
     /// ``CoverageNetwork``), every round is an exact warm start of the Hungarian method
     /// (from `quotas.start` first), and the result has quota prices; households the solve
     /// could only leave on the artificial fallback have helper `-2`.
-    func solveRounds(_ model: CostModel, lockedHelper: [Int32]?, quotas: QuotaColumns?) -> PairingResult {
+    func solveRounds(_ instance: PairingInstance, quotas: QuotaColumns?) -> PairingResult {
         let clock = ContinuousClock()
         let started = clock.now
-        let roll = model.roll
+        let model = instance.model, roll = model.roll
         let households = roll.households.count
-        let locked = lockedHelper ?? Array(repeating: -1, count: households)
-        var residual = roll.helpers.capacity
-        var lockedCost = 0
-        for h in 0..<households where locked[h] >= 0 {
-            residual[Int(locked[h])] -= 1
-            lockedCost += model.cost(h, Int(locked[h]))
-        }
-        let freeHouseholds = (0..<households).filter { locked[$0] < 0 }
-        let pairs = EligiblePairs(model: model, residualCapacity: residual)
+        let locked = instance.locked, residual = instance.residual, lockedCost = instance.lockedCost
+        let freeHouseholds = instance.free
+        let pairs = instance.pairs
         let unpaired = freeHouseholds.map { model.unpairedCost($0) }
         let helperCount = roll.helpers.count
         // With quotas: group columns after the helpers, and every row must be placed (an

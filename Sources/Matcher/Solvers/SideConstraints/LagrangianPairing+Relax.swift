@@ -27,8 +27,8 @@ extension LagrangianPairing {
     /// `Σ_U λ_U (q_U − |U|) − Σ_q μ_q room_q`, the constant of the Lagrangian (scaled).
     func rowConstant(_ l: [Int], _ m: [Int]) -> Int {
         var s = 0
-        for (i, x) in l.enumerated() { s += x * (repair.need[i] - rowSize[i]) }
-        for (q, x) in m.enumerated() where x != 0 { s -= x * Int(repair.room[q]) }
+        for (i, x) in l.enumerated() { s += x * (instance.need[i] - rowSize[i]) }
+        for (q, x) in m.enumerated() where x != 0 { s -= x * Int(instance.room[q]) }
         return s
     }
 
@@ -44,14 +44,14 @@ extension LagrangianPairing {
         let cost = arcs.cost.indices.map { arcs.cost[$0] * S + (arcGroup[$0] >= 0 ? m[arcGroup[$0]] : 0) }
         let problem = AssignmentProblem(
             rowCount: free.count, columnCount: model.roll.helpers.count, arcStart: arcs.start,
-            arcColumn: arcs.column, arcCost: cost, capacity: repair.residual, unassignedCost: unpaired)
+            arcColumn: arcs.column, arcCost: cost, capacity: instance.residual, unassignedCost: unpaired)
         guard case .optimal(let solution) = HungarianSolver().solve(
             problem, rowOrder: PairingSolver.rowOrder(unpaired), warmStart: previous)
         else { preconditionFailure("Lagrangian subproblem not solved") }
         let constant = rowConstant(l, m)
-        let (householdPrice, additions) = price(repair.pairs, solution, unpaired: unpaired, mu: m)
+        let (householdPrice, additions) = price(instance.pairs, solution, unpaired: unpaired, mu: m)
         var dual = householdPrice.reduce(0, +)
-        for (g, v) in solution.columnPrice.enumerated() { dual -= Int(repair.residual[g]) * v }
+        for (g, v) in solution.columnPrice.enumerated() { dual -= Int(instance.residual[g]) * v }
         return Relaxed(
             solution: solution, householdPrice: householdPrice, additions: additions,
             restricted: solution.objective + constant, certified: dual + constant)

@@ -30,10 +30,13 @@
 ///   Fisher, Management Science 27 (1981) 1–18 (the Lagrangian relaxation method);
 ///   Beasley, "Lagrangean relaxation", in Reeves (ed.), Modern Heuristic Techniques (1993).
 struct LagrangianPairing {
-    let model: CostModel
-    let sides: SideConstraints
-    let locked: [Int32]
+    let instance: PairingInstance
     let repair: PlanRepair
+    var model: CostModel { instance.model }
+    var sides: SideConstraints { instance.sides }
+    var locked: [Int32] { instance.locked }
+    var free: [Int] { instance.free }
+    var lockedCost: Int { instance.lockedCost }
     /// Scale S of the costs, so that multipliers move in steps of 1/S.
     var scale = 16
     var candidatesPerHousehold = 8
@@ -49,25 +52,19 @@ struct LagrangianPairing {
     /// Progress after every round; a cancel ends the rounds.
     var control: SolveControl? = nil
 
-    let free: [Int]
     let freeUnpaired: [Int]
     /// Free households of each coverage row.
     let rowSize: [Int]
 
-    init(model: CostModel, sides: SideConstraints, locked: [Int32]) {
-        self.model = model
-        self.sides = sides
-        self.locked = locked
-        repair = PlanRepair(model: model, sides: sides, locked: locked)
-        free = locked.indices.filter { locked[$0] < 0 }
-        freeUnpaired = free.map { model.unpairedCost($0) }
-        var size = [Int](repeating: 0, count: sides.coverage.count)
-        for h in free { for rule in sides.rowOf.indices { size[Int(sides.rowOf[rule][h])] += 1 } }
+    init(_ instance: PairingInstance) {
+        self.instance = instance
+        repair = PlanRepair(instance)
+        freeUnpaired = instance.free.map { instance.model.unpairedCost($0) }
+        var size = [Int](repeating: 0, count: instance.sides.coverage.count)
+        for h in instance.free {
+            for rule in instance.sides.rowOf.indices { size[Int(instance.sides.rowOf[rule][h])] += 1 }
+        }
         rowSize = size
-    }
-
-    var lockedCost: Int {
-        locked.enumerated().reduce(0) { $0 + ($1.element >= 0 ? model.cost($1.offset, Int($1.element)) : 0) }
     }
 
     /// What the relaxation leaves for the integer program.
@@ -96,7 +93,7 @@ struct LagrangianPairing {
         var total = lockedCost
         for (r, h) in free.enumerated() {
             var worst = freeUnpaired[r]
-            repair.pairs.forEach(h) { _, c in worst = max(worst, c) }
+            instance.pairs.forEach(h) { _, c in worst = max(worst, c) }
             total += worst
         }
         return total
@@ -106,7 +103,7 @@ struct LagrangianPairing {
     func run(deadline: ContinuousClock.Instant, targetGap: Double) -> Result {
         let clock = ContinuousClock(), started = clock.now
         let S = scale
-        let pairs = repair.pairs
+        let pairs = instance.pairs
         let lockedCost = self.lockedCost
         var lambda = [Double](repeating: 0, count: sides.coverage.count)
         var mu = [Double](repeating: 0, count: sides.spreadLimit == nil ? 0 : sides.groupCount)
@@ -188,7 +185,7 @@ struct LagrangianPairing {
             // Subgradient g, projected: components at 0 with a negative slope are dropped.
             var norm = 0.0, violation = 0.0
             for i in lambda.indices {
-                let s = Double(repair.need[i] - paired[i])
+                let s = Double(instance.need[i] - paired[i])
                 let d = s > 0 || lambda[i] > 0 ? s : 0
                 dLambda[i] = d
                 norm += d * d
@@ -196,7 +193,7 @@ struct LagrangianPairing {
             }
             if !mu.isEmpty {
                 for q in activeGroups.union(inGroup.keys).union(movingGroups) {
-                    let s = Double(inGroup[q, default: 0] - Int(repair.room[q]))
+                    let s = Double(inGroup[q, default: 0] - Int(instance.room[q]))
                     let d = s > 0 || mu[q] > 0 ? s : 0
                     dMu[q] = d
                     if d != 0 { movingGroups.insert(q) } else { movingGroups.remove(q) }
@@ -226,11 +223,7 @@ struct LagrangianPairing {
     }
 
     /// Objective of a full plan (locked pairs included).
-    func objective(_ plan: [Int32]) -> Int {
-        var total = 0
-        for (h, g) in plan.enumerated() { total += g >= 0 ? model.cost(h, Int(g)) : model.unpairedCost(h) }
-        return total
-    }
+    func objective(_ plan: [Int32]) -> Int { instance.objective(plan) }
 
     /// The certified household prices `u_h = min(p'(h), min_g c'(h,g) + v_g)` over every
     /// eligible pair, and per household the pairs that undercut the restricted price.

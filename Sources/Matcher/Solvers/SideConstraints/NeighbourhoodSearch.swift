@@ -135,7 +135,7 @@ struct NeighbourhoodSearch {
         var inside = [Bool](repeating: false, count: plan.count)
         for h in hood { inside[h] = true }
         // What the fixed pairs leave: capacity, quotas, group room.
-        var residual = l.repair.residual, need = l.repair.need, room = l.repair.room
+        var residual = l.instance.residual, need = l.instance.need, room = l.instance.room
         for (h, g) in plan.enumerated() where g >= 0 && l.locked[h] < 0 && !inside[h] {
             residual[Int(g)] -= 1
             for rule in sides.rowOf.indices { need[Int(sides.rowOf[rule][h])] -= 1 }
@@ -147,7 +147,7 @@ struct NeighbourhoodSearch {
         for h in hood {
             let i = freeIndex[h], own = Int(plan[h])
             best.removeAll()
-            l.repair.pairs.forEach(h) { g, c in
+            l.instance.pairs.forEach(h) { g, c in
                 guard g != own, residual[g] > 0 else { return }
                 var rho = c * S
                 if !v.isEmpty { rho += v[g] - u[i] }

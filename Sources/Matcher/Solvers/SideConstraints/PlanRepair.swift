@@ -18,34 +18,11 @@
 /// - Complexity: passes 1, 2 and 4 O(households + eligible pairs of the households they
 ///   touch); pass 3 O(short × eligible pairs of the short place's households × capacity).
 struct PlanRepair {
-    let model: CostModel
-    let sides: SideConstraints
-    let pairs: EligiblePairs
-    /// Capacity left after locks.
-    let residual: [Int32]
-    let locked: [Int32]
-    /// Quota of each coverage row less its locked pairs.
-    let need: [Int]
-    /// org_spread limit of each group less its locked pairs (empty without a limit).
-    let room: [Int32]
+    let instance: PairingInstance
+    var model: CostModel { instance.model }
+    var sides: SideConstraints { instance.sides }
 
-    init(model: CostModel, sides: SideConstraints, locked: [Int32]) {
-        self.model = model
-        self.sides = sides
-        self.locked = locked
-        var residual = model.roll.helpers.capacity
-        var need = sides.coverage.map(\.quota)
-        var room = sides.spreadLimit.map { Array(repeating: Int32($0), count: sides.groupCount) } ?? []
-        for (h, g) in locked.enumerated() where g >= 0 {
-            residual[Int(g)] -= 1
-            for rule in sides.rowOf.indices { need[Int(sides.rowOf[rule][h])] -= 1 }
-            if !room.isEmpty, let q = sides.group(h, Int(g)) { room[q] -= 1 }
-        }
-        self.residual = residual
-        self.need = need
-        self.room = room
-        pairs = EligiblePairs(model: model, residualCapacity: residual)
-    }
+    init(_ instance: PairingInstance) { self.instance = instance }
 
     /// A plan meeting every side constraint, built from `start` (helper of each household,
     /// locked ones included), or nil when the passes could not meet some quota.
@@ -71,11 +48,11 @@ struct PlanRepair {
             self.repair = repair
             helperOf = start
             let n = start.count
-            load = Array(repeating: 0, count: repair.residual.count)
-            paired = Array(repeating: 0, count: repair.need.count)
-            inGroup = Array(repeating: 0, count: repair.room.count)
-            holders = Array(repeating: [], count: repair.residual.count)
-            for h in 0..<n where repair.locked[h] < 0 && start[h] >= 0 { add(h, Int(start[h])) }
+            load = Array(repeating: 0, count: repair.instance.residual.count)
+            paired = Array(repeating: 0, count: repair.instance.need.count)
+            inGroup = Array(repeating: 0, count: repair.instance.room.count)
+            holders = Array(repeating: [], count: repair.instance.residual.count)
+            for h in 0..<n where repair.instance.locked[h] < 0 && start[h] >= 0 { add(h, Int(start[h])) }
         }
 
         private var model: CostModel { repair.model }
@@ -102,18 +79,18 @@ struct PlanRepair {
             guard !inGroup.isEmpty, let q = sides.group(h, g) else { return true }
             var n = inGroup[q]
             if let h2 = leaving, sides.group(h2, g) == q { n -= 1 }
-            return n < repair.room[q]
+            return n < repair.instance.room[q]
         }
 
         func isShort(_ h: Int) -> Bool {
-            sides.rowOf.indices.contains { paired[Int(sides.rowOf[$0][h])] < repair.need[Int(sides.rowOf[$0][h])] }
+            sides.rowOf.indices.contains { paired[Int(sides.rowOf[$0][h])] < repair.instance.need[Int(sides.rowOf[$0][h])] }
         }
 
         /// The cheapest helper with a spare place that h may take (group room included).
         func cheapestSpare(_ h: Int) -> (g: Int, cost: Int)? {
             var best: (g: Int, cost: Int)? = nil
-            repair.pairs.forEach(h) { g, c in
-                guard load[g] < repair.residual[g], best == nil || c < best!.cost, groupHasRoom(h, g) else { return }
+            repair.instance.pairs.forEach(h) { g, c in
+                guard load[g] < repair.instance.residual[g], best == nil || c < best!.cost, groupHasRoom(h, g) else { return }
                 best = (g, c)
             }
             return best
@@ -122,24 +99,24 @@ struct PlanRepair {
         mutating func relieveSpread() {
             guard let _ = sides.spreadLimit else { return }
             var members: [Int: [Int]] = [:]
-            for (h, g) in helperOf.enumerated() where g >= 0 && repair.locked[h] < 0 {
-                if let q = sides.group(h, Int(g)), inGroup[q] > repair.room[q] { members[q, default: []].append(h) }
+            for (h, g) in helperOf.enumerated() where g >= 0 && repair.instance.locked[h] < 0 {
+                if let q = sides.group(h, Int(g)), inGroup[q] > repair.instance.room[q] { members[q, default: []].append(h) }
             }
             for q in members.keys.sorted() {
                 let m = model, plan = helperOf
                 let loss = { (h: Int) in m.unpairedCost(h) - m.cost(h, Int(plan[h])) }
                 let order = members[q]!.sorted { (loss($0), $0) < (loss($1), $1) }
-                for h in order.prefix(Int(inGroup[q] - max(0, repair.room[q]))) { remove(h) }
+                for h in order.prefix(Int(inGroup[q] - max(0, repair.instance.room[q]))) { remove(h) }
             }
         }
 
         var freeUnpaired: [Int] {
-            let order = (0..<helperOf.count).filter { helperOf[$0] < 0 && repair.locked[$0] < 0 }
+            let order = (0..<helperOf.count).filter { helperOf[$0] < 0 && repair.instance.locked[$0] < 0 }
             return order.sorted { (-model.unpairedCost($0), $0) < (-model.unpairedCost($1), $1) }
         }
 
         mutating func forcedFill() {
-            guard !repair.need.isEmpty else { return }
+            guard !repair.instance.need.isEmpty else { return }
             for h in freeUnpaired where isShort(h) {
                 if let best = cheapestSpare(h) { add(h, best.g) }
             }
@@ -147,19 +124,19 @@ struct PlanRepair {
 
         /// Pass 3; false when some place stays short.
         mutating func transfer() -> Bool {
-            guard !repair.need.isEmpty else { return true }
-            for r in sides.coverage.indices where paired[r] < repair.need[r] {
+            guard !repair.instance.need.isEmpty else { return true }
+            for r in sides.coverage.indices where paired[r] < repair.instance.need[r] {
                 let rule = sides.rowOf.firstIndex { $0[sides.coverage[r].households[0]] == Int32(r) }!
-                let candidates = sides.coverage[r].households.filter { helperOf[$0] < 0 && repair.locked[$0] < 0 }
+                let candidates = sides.coverage[r].households.filter { helperOf[$0] < 0 && repair.instance.locked[$0] < 0 }
                     .sorted { (-model.unpairedCost($0), $0) < (-model.unpairedCost($1), $1) }
                 var next = 0
-                while paired[r] < repair.need[r] {
+                while paired[r] < repair.instance.need[r] {
                     // Cheapest move over the still unpaired households of the row.
                     var best: (h: Int, g: Int, h2: Int, delta: Int)? = nil
                     for h in candidates[next...] where helperOf[h] < 0 {
                         let ph = model.unpairedCost(h)
-                        repair.pairs.forEach(h) { g, c in
-                            if load[g] < repair.residual[g] {
+                        repair.instance.pairs.forEach(h) { g, c in
+                            if load[g] < repair.instance.residual[g] {
                                 if groupHasRoom(h, g), best == nil || c - ph < best!.delta { best = (h, g, -1, c - ph) }
                                 return
                             }
@@ -181,24 +158,24 @@ struct PlanRepair {
                     while next < candidates.count && helperOf[candidates[next]] >= 0 { next += 1 }
                 }
             }
-            return sides.coverage.indices.allSatisfy { paired[$0] >= repair.need[$0] }
+            return sides.coverage.indices.allSatisfy { paired[$0] >= repair.instance.need[$0] }
         }
 
         /// May h2 (free, paired) lose its helper to h without any row of h2 falling below
         /// its quota (rows h shares with h2 gain back what they lose)?
         func canGive(_ h2: Int, to h: Int, rule: Int) -> Bool {
-            guard repair.locked[h2] < 0, sides.rowOf[rule][h2] != sides.rowOf[rule][h] else { return false }
+            guard repair.instance.locked[h2] < 0, sides.rowOf[rule][h2] != sides.rowOf[rule][h] else { return false }
             for other in sides.rowOf.indices {
                 let row = Int(sides.rowOf[other][h2])
                 if sides.rowOf[other][h] == Int32(row) { continue }
-                if paired[row] <= repair.need[row] { return false }
+                if paired[row] <= repair.instance.need[row] { return false }
             }
             return true
         }
 
         var meetsEveryRule: Bool {
-            paired.indices.allSatisfy { paired[$0] >= repair.need[$0] }
-                && inGroup.indices.allSatisfy { inGroup[$0] <= repair.room[$0] }
+            paired.indices.allSatisfy { paired[$0] >= repair.instance.need[$0] }
+                && inGroup.indices.allSatisfy { inGroup[$0] <= repair.instance.room[$0] }
         }
 
         mutating func improve() {

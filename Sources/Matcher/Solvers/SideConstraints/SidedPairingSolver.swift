@@ -64,16 +64,19 @@ public struct SidedPairingSolver: Sendable {
     }
 
     public func solve(_ model: CostModel, sides: SideConstraints, lockedHelper: [Int32]? = nil) -> SidedPairingOutcome {
+        solve(PairingInstance(model: model, sides: sides, lockedHelper: lockedHelper))
+    }
+
+    func solve(_ instance: PairingInstance) -> SidedPairingOutcome {
         let clock = ContinuousClock(), started = clock.now
-        let locked = lockedHelper ?? Array(repeating: -1, count: model.roll.households.count)
+        let model = instance.model, sides = instance.sides, locked = instance.locked
         let deadline = started + .milliseconds(Int64(timeLimit * 1000))
-        var lagrangian = LagrangianPairing(model: model, sides: sides, locked: locked)
+        var lagrangian = LagrangianPairing(instance)
         lagrangian.log = log
         lagrangian.control = control
         var outcome = SidedPairingOutcome()
         defer { outcome.seconds = LagrangianPairing.seconds(clock.now - started) }
-        if lagrangian.repair.room.contains(where: { $0 < 0 }) {
-            // Locked pairs alone exceed org_spread somewhere: no plan can meet it.
+        if instance.locksBreakSpread {
             outcome.provenInfeasible = true
             return outcome
         }
@@ -126,9 +129,7 @@ public struct SidedPairingSolver: Sendable {
         guard let scaled = relaxed.scaledBound else { return outcome }
         let (program, dropBound) = reducedProgram(lagrangian, relaxed, scaled: scaled)
         outcome.fixedBound = dropBound
-        let solver = GLPKReducedSolver(
-            sides: sides, model: model, free: lagrangian.free, residual: lagrangian.repair.residual,
-            need: lagrangian.repair.need, room: lagrangian.repair.room, echo: log != nil)
+        let solver = GLPKReducedSolver(instance: instance, echo: log != nil)
         let left = LagrangianPairing.seconds(deadline - clock.now)
         let glpkStart = clock.now
         let mip = solver.solve(program, timeLimitSeconds: max(1, left), mipGap: targetGap)
@@ -186,7 +187,7 @@ public struct SidedPairingSolver: Sendable {
         }
         // Items may have ρ ≤ R: (B + ρ)/S + locked ≤ UB − 1.
         let limit = r.incumbent.map { ($0.objective - 1 - lockedCost) * S - scaled } ?? 1 << 40
-        let pairs = l.repair.pairs, keep = model.policy.keepBonus
+        let pairs = l.instance.pairs, keep = model.policy.keepBonus
         let order = pairs.ordered(by: v)
         // Count items by reduced cost, to find the level that keeps at most maximumColumns.
         let histogramSize = Int(min(max(0, limit) + 1, 1 << 16))
