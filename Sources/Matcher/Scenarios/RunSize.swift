@@ -11,10 +11,10 @@ import Foundation
 /// pairs themselves are never stored: they are enumerated district by district, so 10
 /// million or 10 billion of them cost time, not memory.
 ///
-/// The constants come from measured peaks (maximum resident set, release build): the xigang
-/// sample peaks at 40 MB (estimate 63 MB), the dalian preset at 290 MB (estimate 381 MB), and
-/// the million-household run is in docs/reliability.md. They err on the high side: a refusal
-/// costs a message, an underestimate an out-of-memory kill.
+/// The constants come from measured peaks (maximum resident set, release build) of the
+/// presets (see benchmarks/README.md, 'Tuning notes') and of the million-household run
+/// (docs/reliability.md). They err on the high side: a refusal costs a message, an
+/// underestimate an out-of-memory kill.
 public enum RunSize {
     /// Peak bytes while reading, per byte of the households and helpers files.
     public static let readingBytesPerInputByte = 12

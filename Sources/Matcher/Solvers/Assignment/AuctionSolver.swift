@@ -31,9 +31,9 @@
 ///   problem", Annals of Operations Research 20 (1989) 67–96 (similar objects);
 ///   Bertsekas & Eckstein (1988) for ε-scaling.
 public struct AuctionSolver: Sendable {
-    /// ε divides by this much from one phase to the next. Bids on the 35,666 × 50 DIMACS
-    /// instances (costs 0..1000 / 0..30): α = 3: 1.32 M / 1.85 M; 6: 1.03 M / 1.78 M;
-    /// 8: 1.00 M / 1.63 M; 10: 0.94 M / 1.92 M; 16: 0.87 M / 1.67 M; 20: 0.86 M / 2.00 M.
+    /// ε divides by this much from one phase to the next: 16 took the fewest bids in total on
+    /// the DIMACS benchmark instances, with wide and with narrow cost ranges (see
+    /// benchmarks/README.md, 'Tuning notes').
     public var scalingFactor = 16
     /// Costs are multiplied by this (nil: rows + 1, which makes the final phase exact by
     /// Bertsekas' n·ε < S bound). A small scale (say 64) is a coarse but much quicker start;

@@ -14,20 +14,18 @@
 /// ≥ 0 (a row of an unsettled column into a settled y had `δ_y + rc ≥ D`), pairs stay tight
 /// (a column and its rows fall together), prices stay ≥ 0 (`δ_x + v_x ≥ D` for settled x),
 /// and unassigned rows keep u = their unassigned cost. Each search fills one place of g or
-/// brings its price to 0, and settles only the columns nearer than D, typically a few
-/// hundred, where one phase of the sink-rooted search settled 5,000–37,000.
+/// brings its price to 0, and settles only the columns nearer than D, far fewer than one
+/// phase of the sink-rooted search it replaced.
 ///
 /// It replaced phases of one Dijkstra from the sink towards all priced spare places at once
-/// (multi-source, with a common price fall kept in an offset, and depth-first refills): on
-/// the dalian preset each phase settled 5,000–37,000 columns and a warm round needed 13–18
-/// phases; with this search the run took 5.8 s instead of 6.6–6.8 s (3.4 s of solving instead
-/// of 4.2–4.4 s), and later rounds priced out fewer pairs (2,953 instead of 12,157 after
-/// round 5).
+/// (multi-source, with a common price fall kept in an offset, and depth-first refills), each
+/// phase settling a large part of the columns, several phases per warm round: with this
+/// search the run is shorter, and later rounds price out fewer pairs (see
+/// benchmarks/README.md, 'Tuning notes').
 ///
 /// The search reads each incoming arc's cost from the index itself and a row's column from
 /// `rowColumn`, on raw buffers: through `self`'s arrays (bounds, uniqueness and exclusivity
-/// checks, and two more random loads per arc) round 5 of the dalian preset took 0.90 s for
-/// 128 searches and 112,000 settled columns; now the same searches take 0.15 s.
+/// checks, and two more random loads per arc) the same searches were several times slower.
 ///
 /// - Complexity: O((columns settled + arcs into them) · log) per search.
 extension AugmentingPathSearch {

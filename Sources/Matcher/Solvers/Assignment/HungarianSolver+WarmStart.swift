@@ -97,10 +97,10 @@ extension AugmentingPathSearch {
 /// The arcs entering each column, in reverse forward-star form: for each column the rows
 /// with an arc into it and the arc's cost, in place. The searches that walk it (the
 /// auction's reverse bids, the Hungarian's spare-place repair) read every incoming arc's
-/// cost, and looking each up through its arc index is a random load per arc (it made the
-/// dalian solve 2.7 → 5.4 s by round 4 when the reverse bids did). It holds no arc indices,
-/// so it stays valid when arcs are appended to rows (`adding`, as pricing does), and one
-/// index serves the auction and the Hungarian of a round.
+/// cost, and looking each up through its arc index is a random load per arc (it doubled the
+/// time of a city solve when the reverse bids did; see benchmarks/README.md, 'Tuning notes'). It
+/// holds no arc indices, so it stays valid when arcs are appended to rows (`adding`, as
+/// pricing does), and one index serves the auction and the Hungarian of a round.
 struct ArcsIntoColumns: Sendable {
     var start: [Int]
     var row: [Int32]

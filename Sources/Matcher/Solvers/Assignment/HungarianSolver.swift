@@ -240,7 +240,8 @@ struct AugmentingPathSearch {
         settledRows.append(Int32(root))
         // The hot loop works on raw buffers of arrays moved out of `self` (and back below):
         // through `self` every access paid bounds, uniqueness and exclusivity checks (the
-        // same change made the spare-place repair 5× faster).
+        // same change made the spare-place repair several times faster; see
+        // benchmarks/README.md, 'Tuning notes').
         var dist = colDist, settled = colSettled, pred = colPredArc, rowD = rowDist
         var touched = touchedCols, rowsDone = settledRows
         colDist = []; colSettled = []; colPredArc = []; rowDist = []; touchedCols = []; settledRows = []

@@ -43,7 +43,7 @@ import Foundation
 ///
 /// - Complexity: O(rows + columns + arcs) to build and check, memory of the same order; the
 ///   simplex method has no polynomial bound; branch-and-cut solves only the root node.
-///   Measured (debug build): 2 000 × 1 500 with 60 000 arcs in about 3 s.
+///   Fit for small rolls only (timings: benchmarks/README.md, 'Tuning notes').
 /// - Reference: GNU Linear Programming Kit Reference Manual, version 5.0 (A. Makhorin,
 ///   2020): `glp_simplex` and `glp_intopt` (basic API), the branch-and-cut callback and
 ///   `glp_ios_best_node`, `glp_ios_node_bound`, `glp_ios_mip_gap` (branch-and-cut API),
@@ -275,8 +275,9 @@ private struct GLPKAssignmentRun {
         // LP relaxation.
         var smcp = glp_smcp()
         cglpk_init_smcp(&smcp, timeLimitMilliseconds)
-        // Dual simplex (falling back to the primal one if it fails): about 3.5× faster than
-        // the default primal simplex here (2 000 × 1 500, 60 000 arcs: 2.9 s against 10.4 s).
+        // Dual simplex (falling back to the primal one if it fails): several times faster than
+        // the default primal simplex on these programs (see
+        // benchmarks/README.md, 'Tuning notes').
         smcp.meth = GLP_DUALP
         let lpCode = cglpk_guarded_simplex(lp, &smcp)
         if lpCode == CGLPK_TRAPPED {

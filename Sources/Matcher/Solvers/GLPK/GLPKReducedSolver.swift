@@ -134,7 +134,8 @@ struct GLPKReducedSolver {
         var smcp = glp_smcp()
         cglpk_init_smcp(&smcp, limitMilliseconds)
         smcp.meth = GLP_DUALP
-        // Long-step ratio test: measured best for assignment-like LPs (issue 4's notes).
+        // Long-step ratio test: the quickest LP setting for assignment-like programs (see
+        // benchmarks/README.md, 'Tuning notes').
         smcp.r_test = GLP_RT_FLIP
         if echo { smcp.msg_lev = GLP_MSG_ON; smcp.out_frq = 2000 }
         let lpCode = cglpk_guarded_simplex(lp, &smcp)

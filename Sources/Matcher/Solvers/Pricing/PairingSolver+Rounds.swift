@@ -11,9 +11,9 @@
 /// `refineEpsilon` / 64, then 1 / 64) and handed to the Hungarian, and every later round is
 /// exact. The proof is untouched: only an exact round's prices can end the loop.
 ///
-/// Dalian seed 1 (runs alternated with the build before, slow window): 3.8–4.5 s end to end
-/// against 6.2–7.2 s; 4 coarse rounds, then 4 exact ones; the first exact pricing adds 545
-/// pairs where the old second round added 1.2 million.
+/// The first exact pricing then adds only a few pairs, where an exact early round added a
+/// large share of the final list, and the whole run is shorter (see
+/// benchmarks/README.md, 'Tuning notes').
 ///
 /// **Exact rounds** carry the refined market on: one ε = 1/64 phase re-places the households
 /// that gained a pair, and the Hungarian finishes from its hand-over. With a previous plan
@@ -21,9 +21,9 @@
 /// solution, and one with many a fresh auction.
 ///
 /// With a previous plan the coarse rounds do not pay: the keep bonus makes the first solve
-/// nearly final, and coarse prices add pairs it never needs (dalian with `--previous`:
-/// 5.3–5.5 s in 27 rounds against 3.5–3.6 s in 12; the what-if benchmark's whole-roll run
-/// with keep bonus 287: 6.9 s against 2.4 s).
+/// nearly final, and coarse prices add pairs it never needs: more rounds and a longer run,
+/// with `--previous` and in the what-if benchmark's whole-roll run (see
+/// benchmarks/README.md, 'Tuning notes').
 extension PairingSolver {
     /// How a round's restricted problem is solved.
     enum RoundStart {
@@ -79,9 +79,9 @@ extension PairingSolver {
 
     /// The next exact round's start, after one in which `touched` of `rows` households gained
     /// pairs. A warm start pays when few did; when many did, re-entering them one by one into
-    /// a full market costs more than solving afresh (dalian: 46,000 re-entries took 3.4 s warm
-    /// against 1.9 s cold). With a market, it is refined instead: from the coarse ε when many
-    /// households gained pairs, else by one last phase.
+    /// a full market costs more than solving afresh (see benchmarks/README.md, 'Tuning notes').
+    /// With a market, it is refined instead: from the coarse ε when many households gained
+    /// pairs, else by one last phase.
     func nextStart(after solution: AssignmentSolution, touched: Int, of rows: Int, market: AuctionMarket?) -> RoundStart {
         let many = Double(touched) >= warmStartShare * Double(rows)
         if let market { return .refine(from: many ? coldStart.firstPhaseEpsilon(market) : 1) }

@@ -25,10 +25,10 @@ import Foundation
 ///    The scan runs over helpers in contiguous blocks grouped by offer and sorted by price
 ///    inside each group; it computes a household's deficit once per group and leaves a group
 ///    at the first helper too dear to undercut, or, once the household holds `addedPerRound`
-///    pairs, too dear to beat the last of them (`EligiblePairs.forEachUndercuttingNarrowed`;
-///    dalian pricing 1.04–1.11 s instead of 1.21–1.25 s, same plan). After an exact
-///    round pricing is incremental: only households whose price rose and helpers whose
-///    price fell can have gained a negative pair, so only they are scanned.
+///    pairs, too dear to beat the last of them (`EligiblePairs.forEachUndercuttingNarrowed`:
+///    the same plan, from a shorter scan; see benchmarks/README.md, 'Tuning notes'). After an
+///    exact round pricing is incremental: only households whose price rose and helpers
+///    whose price fell can have gained a negative pair, so only they are scanned.
 /// The loop ends because each round adds at least one pair, and there are finitely many;
 /// only an exact round's prices can end it.
 ///
@@ -39,36 +39,32 @@ import Foundation
 ///
 /// Why this auction and not `match solve`'s: the pairing has more households than places and
 /// a price-free "unpaired" option, so places that a phase empties keep prices nobody pays.
-/// Without reverse bids the Hungarian's exact repair of those (22,000 helpers on the dalian
-/// preset) cost more than a cold Hungarian solve; with them no empty place keeps a price.
+/// Without reverse bids the Hungarian's exact repair of those (a large share of a city's
+/// helpers) cost more than a cold Hungarian solve; with them no empty place keeps a price.
 /// The exact scale (rows + 1) needs 5–6 phases; ×64 needs 4, and rounding its prices to the
-/// nearest integer leaves ~100 rows for the Hungarian instead of ~3,900 with flooring
-/// (dalian seed 1, round 1: auction + finish 0.45 s against 1.5 s for the cold Hungarian).
+/// nearest integer leaves far fewer rows for the Hungarian than flooring, so the auction and
+/// its finish beat a cold Hungarian solve (see benchmarks/README.md, 'Tuning notes').
 public struct PairingSolver: Sendable {
-    /// Measured on the first dalian preset (seed 1), whole runs with the auction start and the
-    /// block scans (machine shared with another job): K/M = 24/24 12.2 s, 24/12 14.5 s,
-    /// 16/16 16.7 s, 32/16 14.2 s, 24/8 17.6 s; 24/24 with warm starts below 2 % 15.8 s.
-    /// (Before the auction start: cold Hungarian re-solves 24/24 37.0 s, with warm starts
-    /// 17.2 s on a quiet machine.)
+    /// Candidates per household in the first list (K) and undercutting pairs added per
+    /// household and round (M, `addedPerRound`): 24/24 was the quickest of the values tried
+    /// on a city roll (see benchmarks/README.md, 'Tuning notes').
     public var candidatesPerHousehold = 24
     public var addedPerRound = 24
-    /// Warm-start a round when fewer than this share of households gained pairs. (Dalian
-    /// seed 1: 0.2 warm-starts round 4 with ~5,000 re-entries, +3.3 s; 0.01–0.03 solve more
-    /// rounds afresh and take 10–11 rounds, +0.2–0.9 s.)
+    /// Warm-start a round when fewer than this share of households gained pairs. A larger
+    /// share warm-starts rounds with so many re-entries that a fresh solve is quicker; a
+    /// smaller one solves more rounds afresh and needs more of them (see
+    /// benchmarks/README.md, 'Tuning notes').
     ///
-    /// Tried and dropped, measured on dalian seed 1 (fresh, with `--previous`, and the what-if
-    /// benchmark's whole-roll run with keep bonus 287): starting each fresh round's auction
-    /// from the last round's prices saved 0.3 s on the fresh run and cost 1.1 s with
-    /// `--previous`.
+    /// Tried and dropped: starting each fresh round's auction from the last round's prices
+    /// (it helped a fresh run a little and hurt `--previous` more).
     public var warmStartShare = 0.1
     /// When no previous plan is given, from pricing round `nearTightFromRound` on a household
     /// that has an undercutting pair also gets its pairs of reduced cost below this margin
     /// (most negative first, at most `addedPerRound`): the next solves move prices a little,
-    /// and pairs that are just tight now are the ones that undercut then. Dalian seed 1, one
-    /// core, three runs each: 10.9–11.0 s in 9 rounds without, 10.2–10.4 s in 8 rounds with
-    /// margin 1 from round 2. With a previous plan it does not pay: the what-if benchmark's
-    /// whole-roll run (keep bonus 287) went from 14 to 45 rounds (4.3 s → 10.2 s), and
-    /// `--previous` (keep bonus 2) gained nothing beyond noise.
+    /// and pairs that are just tight now are the ones that undercut then: fewer rounds and a
+    /// shorter run. With a previous plan it does not pay: the what-if benchmark's whole-roll
+    /// run needed several times the rounds, and `--previous` gained nothing beyond noise
+    /// (see benchmarks/README.md, 'Tuning notes').
     public var nearTightMargin = 1
     public var nearTightFromRound = 2
     /// Without a previous plan, price from coarse auction prices first (see
@@ -326,8 +322,8 @@ public struct PairingSolver: Sendable {
 
     /// Rows in decreasing cost of staying unpaired: the neediest households are placed
     /// first, so later searches mostly end at a cheap fallback. Ties keep index (id) order.
-    /// (Measured on the xigang sample: 422,000 columns settled in the first solve, against
-    /// 711,000 in id order and 766,000 in increasing order.)
+    /// (Of the orders tried, this one settles the fewest columns; see
+    /// benchmarks/README.md, 'Tuning notes'.)
     static func rowOrder(_ unpaired: [Int]) -> [Int] {
         return unpaired.indices.sorted { unpaired[$0] > unpaired[$1] || (unpaired[$0] == unpaired[$1] && $0 < $1) }
     }
@@ -472,8 +468,8 @@ struct CandidateArcs: Sendable {
     }
 
     /// These arcs with `extra[r]` appended to row r's. Each row's arcs are block-copied into
-    /// arrays allocated once, in row chunks on up to `threads` threads (a per-arc append took
-    /// 30–40 ms a round on the dalian preset's 4 million arcs).
+    /// arrays allocated once, in row chunks on up to `threads` threads (a per-arc append cost
+    /// a visible share of every round on a city roll; see benchmarks/README.md, 'Tuning notes').
     func adding(_ extra: [[(Int32, Int)]], threads: Int? = nil) -> CandidateArcs {
         let rows = start.count - 1
         var newStart = [Int](repeating: 0, count: rows + 1)

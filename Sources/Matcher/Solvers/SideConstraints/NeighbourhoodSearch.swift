@@ -30,12 +30,12 @@ struct NeighbourhoodSearch {
     var householdsPerNeighbourhood = 60
     var minimumHouseholds = 60
     var maximumHouseholds = 250
-    /// Pairs offered per freed household besides its own (xigang: 10 did better than 6, 8
-    /// and 15; docs/side-constraints.md has the sweep).
+    /// Pairs offered per freed household besides its own: the best value of a sweep (see
+    /// benchmarks/README.md, 'Tuning notes'; docs/side-constraints.md has the sweep).
     var pairsPerHousehold = 10
     /// GLPK's time per neighbourhood: improvements come almost only from sub-programs solved
-    /// to the end, so a short limit wastes least on the others (xigang: 0.5 s did better than
-    /// 0.7, 1, 1.5 and 2 s).
+    /// to the end, so a short limit wastes least on the others; the shortest value swept did
+    /// best (see benchmarks/README.md, 'Tuning notes').
     var secondsPerNeighbourhood = 0.5
     /// Seed of the shuffled community order.
     var seed: UInt64 = 1
