@@ -121,7 +121,8 @@ public struct SidedPairingSolver: Sendable {
             }
             if isDone(outcome) { return outcome }
         }
-        // Under 2 s GLPK cannot even solve the reduced program's LP (xigang: about 5 s).
+        // With under 2 s left GLPK cannot even solve the reduced program's LP (see
+        // benchmarks/README.md, 'Tuning notes').
         if neighbourhoodEnd > 0 && LagrangianPairing.seconds(deadline - clock.now) < 2 { return outcome }
 
         // Steps 3 and 4: reduced-cost fixing, then GLPK's branch-and-cut on what is left.
