@@ -13,7 +13,7 @@ struct PlainStrategy: PairingStrategy {
         var pairing = PairingSolver()
         pairing.threads = settings.threads
         pairing.control = settings.control
-        pairing.deadline = ContinuousClock.now + .seconds(settings.timeLimit)
+        if settings.timeLimit.isFinite { pairing.deadline = ContinuousClock.now + .seconds(settings.timeLimit) }
         let result = pairing.solve(instance)
         var reason = ignoredRules
             ? "asked for; the Hungarian method cannot honour coverage or org_spread, so this plan is optimal without them and ignores them"

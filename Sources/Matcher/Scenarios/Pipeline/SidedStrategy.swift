@@ -7,22 +7,39 @@ import Foundation
 struct SidedStrategy: PairingStrategy {
     var name: SolverName { SidedPairingSolver.glpkAvailable ? .lagrangianGLPK : .lagrangian }
 
-    func solve(_ instance: PairingInstance, _ settings: SolveSettings) -> (PairingOutcome, String) {
+    func solve(_ instance: PairingInstance, _ settings: SolveSettings) throws(YearlyPairing.Failure) -> (PairingOutcome, String) {
         let why = "coverage or org_spread couples pairs, which needs an integer program"
-        let clock = ContinuousClock(), checkStart = clock.now
-        let infeasible = SideFeasibility(model: instance.model, sides: instance.sides, lockedHelper: instance.locked).problems()
-        if !infeasible.isEmpty { return (.infeasible(infeasible), why) }
-        let checked = LagrangianPairing.seconds(clock.now - checkStart)
-        settings.log?(String(format: "quota check (Hall-type counts): %.1f s", checked))
+        let clock = ContinuousClock(), started = clock.now
+        // First the optimum without org_spread (exact: plain, or on the coverage network). It
+        // bounds every plan from below, starts the relaxation, and — when even it does not
+        // exist — tells that the quotas cannot be met.
+        let (first, _) = try startingPlan(instance, settings)
+        let start: SidedStart
+        switch first {
+        case .priced(let plan):
+            // Its objective becomes part of the proven bound: check its prices first.
+            let proof = PairingCertificate.problems(instance.model, plan, threads: settings.threads)
+            if !proof.isEmpty { throw .unproven(proof) }
+            start = SidedStart(plan: plan)
+        case .cancelled: return (.cancelled, why)
+        case .infeasible(let reasons): return (.infeasible(reasons), why)
+        case .bounded: preconditionFailure("the plain and coverage strategies price their plans")
+        }
+        let spent = LagrangianPairing.seconds(clock.now - started)
+        settings.log?(String(format: "optimum without org_spread: %d (%.1f s)", start.plan.objective, spent))
 
         var solver = SidedPairingSolver()
-        solver.timeLimit = max(1, settings.timeLimit - checked)  // the time limit covers the check too
+        solver.timeLimit = max(1, settings.timeLimit - spent)  // the time limit covers the first solve too
         solver.targetGap = settings.mipGap
         solver.log = settings.log
         solver.control = settings.control
-        let outcome = solver.solve(instance)
+        let outcome = solver.solve(instance, from: start)
         if settings.control?.isCancelled == true { return (.cancelled, why) }
         guard let incumbent = outcome.incumbent, let bound = outcome.bound else {
+            // Say why in office words when a Hall-type count finds it (a pass over every
+            // eligible pair per rule, so only now).
+            let explained = SideFeasibility(model: instance.model, sides: instance.sides, lockedHelper: instance.locked).problems()
+            if !explained.isEmpty { return (.infeasible(explained), why) }
             if outcome.provenInfeasible {
                 return (.infeasible([
                     "no plan meets every coverage and org_spread rule together (proven: the relaxation's lower bound exceeds the cost of any plan); the quotas compete for the same helpers or org_spread leaves too few: lower a quota, raise org_spread, or add helpers"
@@ -49,9 +66,24 @@ struct SidedStrategy: PairingStrategy {
         guard SidedPairingSolver.glpkAvailable else {
             return (.bounded(result), "\(why), but this build has no GLPK: Lagrangian relaxation with the Hungarian method inside (\(rounds)) and a repair heuristic; the plan meets every rule; \(proof)")
         }
-        let glpk = outcome.glpkDescription
+        let glpk = outcome.glpkDescription.isEmpty
+            ? (result.gap == 0 || result.gap <= settings.mipGap
+                ? " (not needed: the gap was closed, or the target gap reached, before it)"
+                : " (no time was left for it)")
+            : "; " + outcome.glpkDescription
         let searched = outcome.neighbourhoodSeconds > 0 ? " improved by GLPK on neighbourhoods of a few communities" : ""
         return (.bounded(result), "\(why): Lagrangian relaxation with the Hungarian method inside (\(rounds)), a repaired plan\(searched), reduced-cost fixing, then GLPK's branch-and-cut"
-            + (glpk.isEmpty ? " (not needed: the gap was closed, or the target gap reached, before it)" : "; " + glpk) + "; \(proof)")
+            + glpk + "; \(proof)")
+    }
+
+    /// The optimum of the instance without org_spread: on the coverage network when coverage
+    /// rules are set, plain otherwise.
+    private func startingPlan(_ instance: PairingInstance, _ settings: SolveSettings) throws(YearlyPairing.Failure) -> (PairingOutcome, String) {
+        if let network = CoverageNetwork(roll: instance.model.roll, sides: instance.sides, lockedHelper: instance.locked) {
+            return try CoverageStrategy(network: network).solve(instance, settings)
+        }
+        var plain = settings
+        plain.timeLimit = .infinity  // the bound needs the optimum, not a stopped plan
+        return PlainStrategy(ignoredRules: false, asked: false).solve(instance, plain)
     }
 }

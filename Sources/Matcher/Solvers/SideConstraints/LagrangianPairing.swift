@@ -99,13 +99,20 @@ struct LagrangianPairing {
         return total
     }
 
+    /// Where the rounds start: coverage multipliers (scaled) and a plan to repair into the
+    /// first incumbent — the coverage optimum's quota prices and plan (see ``SidedStart``).
+    struct Start {
+        var lambda: [Double]
+        var plan: [Int32]
+    }
+
     /// Runs until `deadline`, the round limit, a small step, or a gap of at most `targetGap`.
-    func run(deadline: ContinuousClock.Instant, targetGap: Double) -> Result {
+    func run(deadline: ContinuousClock.Instant, targetGap: Double, from start: Start? = nil) -> Result {
         let clock = ContinuousClock(), started = clock.now
         let S = scale
         let pairs = instance.pairs
         let lockedCost = self.lockedCost
-        var lambda = [Double](repeating: 0, count: sides.coverage.count)
+        var lambda = start?.lambda ?? [Double](repeating: 0, count: sides.coverage.count)
         var mu = [Double](repeating: 0, count: sides.spreadLimit == nil ? 0 : sides.groupCount)
         var activeGroups = Set<Int>(), movingGroups = Set<Int>()
         var dLambda = lambda, dMu = mu  // this round's (projected) subgradient
@@ -121,6 +128,8 @@ struct LagrangianPairing {
             let value = objective(plan)
             if result.incumbent.map({ value < $0.objective }) ?? true { result.incumbent = Incumbent(plan: plan, objective: value) }
         }
+
+        if let start, let fixed = repair.repair(start.plan) { record(fixed) }
 
         while result.rounds < maximumRounds && clock.now < deadline && !(control?.isCancelled ?? false) {
             result.rounds += 1

@@ -67,7 +67,7 @@ public struct SidedPairingSolver: Sendable {
         solve(PairingInstance(model: model, sides: sides, lockedHelper: lockedHelper))
     }
 
-    func solve(_ instance: PairingInstance) -> SidedPairingOutcome {
+    func solve(_ instance: PairingInstance, from start: SidedStart? = nil) -> SidedPairingOutcome {
         let clock = ContinuousClock(), started = clock.now
         let model = instance.model, sides = instance.sides, locked = instance.locked
         let deadline = started + .milliseconds(Int64(timeLimit * 1000))
@@ -85,9 +85,12 @@ public struct SidedPairingSolver: Sendable {
 
         // Step 1: the relaxation's bound and repaired plans.
         let lagrangianDeadline = glpk ? started + .milliseconds(Int64(timeLimit * lagrangianShare * 1000)) : deadline
-        var relaxed = lagrangian.run(deadline: lagrangianDeadline, targetGap: targetGap)
+        var relaxed = lagrangian.run(
+            deadline: lagrangianDeadline, targetGap: targetGap,
+            from: start.map { LagrangianPairing.Start(lambda: $0.lambda(instance, scale: lagrangian.scale), plan: $0.plan.helperOf) })
         outcome.incumbent = relaxed.incumbent
-        outcome.bound = relaxed.bound
+        // The optimum without org_spread bounds every plan with it.
+        outcome.bound = [relaxed.bound, start?.plan.objective].compactMap { $0 }.max()
         outcome.lagrangianBound = relaxed.bound
         outcome.lagrangianRounds = relaxed.rounds
         outcome.candidateArcs = relaxed.candidateArcs
@@ -257,6 +260,33 @@ public struct SidedPairingSolver: Sendable {
 
     /// ⌈a / S⌉ for the bound of plans whose scaled value is at least a.
     static func floorBound(_ a: Int, _ s: Int) -> Int { LagrangianPairing.ceilDiv(a, s) }
+}
+
+/// A start for ``SidedPairingSolver``: the optimum of the same instance without org_spread
+/// (coverage rules kept, exact on the coverage network). Its objective is a proven lower
+/// bound on every plan that also meets org_spread (the rule only removes plans), its quota
+/// prices are the best coverage multipliers while org_spread's are zero, and its plan,
+/// repaired, is a first incumbent.
+struct SidedStart {
+    /// The optimum without org_spread, with quota prices when coverage rules bind.
+    var plan: PairingResult
+
+    /// Coverage multipliers λ (scaled by `scale`) for the relaxation's coverage rows: the
+    /// quota price of each row's place, 0 for a row below the strictest quota of its place.
+    func lambda(_ instance: PairingInstance, scale: Int) -> [Double] {
+        let sides = instance.sides
+        var lambda = [Double](repeating: 0, count: sides.coverage.count)
+        guard let prices = plan.quotaPrices else { return lambda }
+        let network = prices.network
+        let levels = Policy.PlaceLevel.finestFirst.filter { level in sides.coverage.contains { $0.level == level } }
+        for (i, row) in sides.coverage.enumerated() {
+            guard let h = row.households.first, let depth = levels.firstIndex(of: row.level) else { continue }
+            var q = Int(network.groupOf[h])
+            for _ in 0..<depth { q = Int(network.groups[q].parent) }
+            if network.groups[q].quota == row.quota { lambda[i] = Double(prices.price[q] * scale) }
+        }
+        return lambda
+    }
 }
 
 /// A plan meeting every rule, with its objective (locked pairs included).
