@@ -137,3 +137,40 @@ import Testing
         #expect(moved.allSatisfy { $0.reason == .helperShrank })
     }
 }
+
+/// What-if with coverage rules goes through the same pipeline as `match pair`: the re-paired
+/// plan meets every quota (counted here), its certificate (with quota prices) holds, and it
+/// costs what the same pipeline gives the changed roll with the same keep bonus.
+@Suite struct WhatIfCoverageTests {
+    @Test func quotasHoldAfterAChange() throws {
+        var checked = 0, binding = 0
+        for seed in 0..<24 {
+            let roll = PricingRoundsTests.mediumCase(seed: UInt64(seed) &+ 300).roll
+            var policy = Policy()
+            policy.coverage = [Policy.CoverageRule(level: .street, minFraction: 0.7)]
+            let base = WhatIfTests.baseline(roll, Policy())
+            var rng = SplitMix64(seed: UInt64(seed))
+            var changes = RollChanges()
+            changes.removedHelpers = Array(Array(Set(base.map(\.helper))).sorted().shuffled(using: &rng).prefix(2))
+            let result: PairingResult, model: CostModel
+            do {
+                (model, result, _) = try WhatIfTests.whatIf(roll, policy, base, changes)
+            } catch YearlyPairing.Failure.infeasibleRules(let why) {
+                #expect(!why.isEmpty)  // the change left a street short: named, not a broken plan
+                continue
+            }
+            checked += 1
+            let sides = SideConstraints(roll: model.roll, policy: model.policy)
+            #expect(sides.shortfalls(helperOf: result.helperOf, places: model.roll.places).isEmpty, "seed \(seed)")
+            #expect(result.quotaPrices != nil, "seed \(seed): solved without the coverage network")
+            if result.quotaPrices?.price.contains(where: { $0 > 0 }) == true { binding += 1 }
+            #expect(PairingCertificate.problems(model, result).isEmpty, "seed \(seed)")
+            let again = try SolverPipeline.run(
+                model, lockedHelper: [Int32](repeating: -1, count: model.roll.households.count), choice: .auto,
+                settings: SolveSettings(threads: nil, timeLimit: 60, mipGap: 0, control: nil, log: nil), certificateAsked: false)
+            #expect(again.result.objective == result.objective, "seed \(seed)")
+        }
+        #expect(checked >= 8, "only \(checked) what-ifs had a plan")
+        #expect(binding >= 2, "only \(binding) what-ifs had a binding quota")
+    }
+}

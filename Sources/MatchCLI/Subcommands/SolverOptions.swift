@@ -6,7 +6,7 @@ struct SolverOptions: ParsableArguments {
     @Option(help: "auto (the Hungarian method, or with coverage/org_spread the Lagrangian relaxation and GLPK's integer program), glpk (the integer program even without side constraints; slow on big rolls) or hungarian (ignores side constraints).")
     var solver: SolverChoice = .auto
 
-    @Option(help: "Seconds for a solve with side constraints; the best plan, proven bound and gap are reported when it ends.")
+    @Option(help: "Seconds for the solve; a solve still running then stops with its best plan, proven bound and gap (coverage rules alone are solved exactly, however long it takes).")
     var timeLimit: Double = 60
 
     @Option(help: "Stop a solve with side constraints once the proven relative gap is at most this (0.005 = 0.5%).")

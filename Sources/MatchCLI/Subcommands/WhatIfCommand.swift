@@ -39,7 +39,11 @@ struct WhatIfCommand: ParsableCommand {
     @Flag(help: "Replace output files that already exist.")
     var force = false
 
+    @Option(help: "Seconds for a re-pairing with org_spread rules (the others are exact).")
+    var timeLimit: Double = 60
+
     func validate() throws {
+        if !(timeLimit > 0) || !timeLimit.isFinite { throw ValidationError("--time-limit must be a positive number of seconds") }
         if report && out == nil { throw ValidationError("--report writes report.html into --out; give --out DIR") }
     }
 
@@ -52,6 +56,7 @@ struct WhatIfCommand: ParsableCommand {
         options.presentation = format.presentation
         options.force = force
         options.report = report
+        options.timeLimit = timeLimit
         print(WhatIfText.render(try WhatIf.run(options)))
     }
 }

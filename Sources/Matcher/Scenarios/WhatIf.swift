@@ -25,6 +25,8 @@ public enum WhatIf {
         /// Also write report.html: the before/after page.
         public var report = false
         public var force = false
+        /// Seconds for a solve with org_spread (the others are exact and need no limit).
+        public var timeLimit = 60.0
 
         public init(inputs: RollInputs, baseline: String) {
             self.inputs = inputs
@@ -63,17 +65,15 @@ public enum WhatIf {
             outputs: RunOutputs(paths: options.outputPaths, force: options.force, format: options.presentation.format))
         let roll = inputs.roll, changed = inputs.changedRoll, policy = inputs.policy
         let baseline = inputs.baseline, rules = inputs.rules, plain = inputs.model
-        if policy.hasSideConstraints {
-            throw .unsupported("what-if re-pairing does not take coverage or org_spread rules yet; remove them from the policy")
-        }
-        let (model, result, diff) = try solve(
+        let (model, solved, diff) = try solvePlan(
             before: roll, changed: changed, policy: policy, baseline: baseline, rules: rules, plain: plain,
-            policyFile: options.inputs.policyFile)
+            policyFile: options.inputs.policyFile, timeLimit: options.timeLimit)
+        let result = solved.result
         let seconds = (clock.now - start).inSeconds
         var summary = PlanSummary(
-            model: model, result: result, solver: "hungarian",
-            solverReason: "what-if: baseline pairs carry a keep bonus of \(model.policy.keepBonus); Hungarian method with pricing over all eligible pairs",
-            seconds: seconds, certificateVerified: true)
+            model: model, result: result, solver: solved.solver.rawValue,
+            solverReason: "what-if: baseline pairs carry a keep bonus of \(model.policy.keepBonus); " + solved.reason,
+            seconds: seconds, certificateVerified: solved.certificateVerified)
         summary.inputs = options.inputRecords()
         summary.policy = Policy.effective(model)
         var written: [String] = []
@@ -101,8 +101,23 @@ public enum WhatIf {
     /// and `plain` (no keep bonus) come from `PairingRules.load` on `changed`.
     public static func solve(
         before: Roll, changed: Roll, policy: Policy, baseline: [PairListReader.IdPair], rules: PairingRules,
-        plain: CostModel, policyFile: String = "policy"
+        plain: CostModel, policyFile: String = "policy", timeLimit: Double = 60
     ) throws(YearlyPairing.Failure) -> (CostModel, PairingResult, PlanDiff) {
+        let (model, solved, diff) = try solvePlan(
+            before: before, changed: changed, policy: policy, baseline: baseline, rules: rules, plain: plain,
+            policyFile: policyFile, timeLimit: timeLimit)
+        return (model, solved.result, diff)
+    }
+
+    /// ``solve(before:changed:policy:baseline:rules:plain:policyFile:timeLimit:)`` through the
+    /// one solver pipeline, with what it says about the solve. Coverage and org_spread rules
+    /// are honoured as in `match pair`; then only the user's locks are fixed (a baseline pair
+    /// may have to give way to a quota elsewhere), otherwise also the baseline pairs no
+    /// optimal plan can drop.
+    static func solvePlan(
+        before: Roll, changed: Roll, policy: Policy, baseline: [PairListReader.IdPair], rules: PairingRules,
+        plain: CostModel, policyFile: String, timeLimit: Double
+    ) throws(YearlyPairing.Failure) -> (CostModel, SolvedPlan, PlanDiff) {
         let hIndex = changed.householdIndex(), gIndex = changed.helperIndex()
         var previous = [Int32](repeating: -1, count: changed.households.count)
         for pair in baseline {
@@ -116,14 +131,16 @@ public enum WhatIf {
                 roll: changed, policy: bonusPolicy, previousHelper: previous, forbidden: rules.forbidden,
                 policyFile: policyFile)
         } catch { throw .input(InputProblems([error])) }
-        let fixed = policy.whatIfKeepBonus == nil ? keptForSure(model, locked: rules.lockedHelper) : rules.lockedHelper
-        var result = PairingSolver().solve(model, lockedHelper: fixed)
-        let proof = PairingCertificate.problems(model, result)
-        if !proof.isEmpty { throw .unproven(proof) }
+        let fixed = policy.whatIfKeepBonus == nil && !policy.hasSideConstraints
+            ? keptForSure(model, locked: rules.lockedHelper) : rules.lockedHelper
+        var solved = try SolverPipeline.run(
+            model, lockedHelper: fixed, choice: .auto,
+            settings: SolveSettings(threads: nil, timeLimit: timeLimit, mipGap: 0, control: nil, log: nil),
+            certificateAsked: false)
         // Fixed baseline pairs are kept pairs, not locks, in every report.
-        result.locked = rules.lockedHelper.map { $0 >= 0 }
-        let diff = PlanDiff(before: before, baseline: baseline, after: model, result: result, plain: plain)
-        return (model, result, diff)
+        solved.result.locked = rules.lockedHelper.map { $0 >= 0 }
+        let diff = PlanDiff(before: before, baseline: baseline, after: model, result: solved.result, plain: plain)
+        return (model, solved, diff)
     }
 
     /// report.html of a what-if: the baseline and the new plan side by side, both priced
