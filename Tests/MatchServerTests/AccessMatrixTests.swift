@@ -15,6 +15,7 @@ import Testing
         let policy = route.policy
         let changesDraft: Set<Route> = [.uploadHouseholds, .uploadHelpers, .uploadPolicy, .solve, .addLocks, .addForbids]
         let uri = policy.path.replacingOccurrences(of: "{id}", with: changesDraft.contains(route) ? "2" : "1")
+            .replacingOccurrences(of: "{household}", with: "h1")
         switch route {
         case .createRound: return (uri, #"{"name":"2028 年度结对"}"#, "application/json")
         case .uploadHouseholds: return (uri, Fixture.households, "text/csv")
@@ -35,7 +36,8 @@ import Testing
         case .signInNeeded: return .unauthorized
         case .forbidden: return .forbidden
         case .admitted:
-            if route.policy.access == .adminOrClerkInScope && persona == .clerkOutOfScope { return .forbidden }
+            let scoped: Set<Access> = [.adminOrClerkInScope, .signedInWithinScope]
+            if scoped.contains(route.policy.access) && persona == .clerkOutOfScope { return .forbidden }
             return route.policy.success
         }
     }
@@ -79,6 +81,8 @@ import Testing
             .addLocks: .adminOrClerkInScope, .addForbids: .adminOrClerkInScope,
             .pairsCSV: .signedIn, .pairsXLSX: .signedIn, .unpairedCSV: .signedIn, .unpairedXLSX: .signedIn,
             .publicCSV: .signedIn, .publicXLSX: .signedIn, .publish: .admin, .audit: .admin, .openAPI: .anyone,
+            // Round operations (issue 19, part A): reads by scope, hand edits like locks.
+            .pairList: .signedIn, .householdDetail: .signedInWithinScope,
         ]
         for route in Route.allCases { #expect(route.policy.access == spec[route], "\(route)") }
         #expect(spec.count == Route.allCases.count)

@@ -11,6 +11,9 @@ enum Access: Sendable, Equatable {
     /// Administrators, and clerks for households of their own scope (a clerk naming a
     /// household outside it is refused with 403).
     case adminOrClerkInScope
+    /// Any signed-in user, for a household or place of its own scope (403 for one outside
+    /// it, checked by the handler on the data).
+    case signedInWithinScope
 }
 
 /// Every route of the server, with its method, path, access and the status of success:
@@ -25,6 +28,8 @@ enum Route: String, CaseIterable, Sendable {
     case solve, addLocks, addForbids
     case pairsCSV, pairsXLSX, unpairedCSV, unpairedXLSX, publicCSV, publicXLSX
     case publish, audit, openAPI
+    // Round operations (issue 19, part A)
+    case pairList, householdDetail
 
     struct Policy: Sendable {
         var method: HTTPRequest.Method
@@ -62,6 +67,13 @@ enum Route: String, CaseIterable, Sendable {
         case .publish: Policy(method: .post, path: "/api/rounds/{id}/publish", access: .admin, success: .ok, audited: true)
         case .audit: Policy(method: .get, path: "/api/audit", access: .admin, success: .ok, audited: false)
         case .openAPI: Policy(method: .get, path: "/api/openapi.yaml", access: .anyone, success: .ok, audited: false)
+        // Round operations (issue 19, part A)
+        case .pairList:
+            Policy(method: .get, path: "/api/rounds/{id}/pair-list", access: .signedIn, success: .ok, audited: true)
+        case .householdDetail:
+            Policy(
+                method: .get, path: "/api/rounds/{id}/pair-list/{household}", access: .signedInWithinScope, success: .ok,
+                audited: true)
         }
     }
 
@@ -76,7 +88,8 @@ enum Route: String, CaseIterable, Sendable {
         if access == .anyone { return .admitted }
         guard let caller else { return .signInNeeded }
         switch (access, caller.role) {
-        case (.admin, .admin), (.signedIn, _), (.adminOrClerkInScope, .admin), (.adminOrClerkInScope, .clerk):
+        case (.admin, .admin), (.signedIn, _), (.signedInWithinScope, _), (.adminOrClerkInScope, .admin),
+            (.adminOrClerkInScope, .clerk):
             return .admitted
         default:
             return .forbidden

@@ -1,0 +1,73 @@
+import Foundation
+import GRDB
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import MatchServer
+
+/// The round operations of issue 19 (part A) through the JSON API, on the fixture's round 1.
+@Suite struct RoundOperationsTests {
+    static func json(_ response: TestResponse) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any] ?? [:]
+    }
+
+    static func rows(_ page: [String: Any]) -> [[String: Any]] { page["rows"] as? [[String: Any]] ?? [] }
+
+    @Test func pairListIsScopedSearchedFilteredAndPaged() async throws {
+        let office = try TestOffice()
+        defer { office.remove() }
+        try await office.app().test(.router) { client in
+            let admin = try #require(try await client.login(.admin))
+            try await client.prepareRounds(admin)
+            let all = try Self.json(try await client.call(.get, "/api/rounds/1/pair-list", as: admin))
+            #expect(all["total"] as? Int == 5)
+            #expect(Self.rows(all).map { $0["household_id"] as? String } == ["h4", "h5", "h3", "h1", "h2"])  // 中山区 before 西岗区, as the lists
+            #expect(Self.rows(all).allSatisfy { ($0["id_number"] as? String)?.contains("*") == false })
+
+            // A clerk sees its street only, with whole identity numbers; a viewer its district, masked.
+            let clerk = try #require(try await client.login(.clerkInScope))
+            let mine = try Self.json(try await client.call(.get, "/api/rounds/1/pair-list", as: clerk))
+            #expect(Set(Self.rows(mine).compactMap { $0["household_id"] as? String }) == ["h1", "h2"])
+            #expect(Self.rows(mine).allSatisfy { ($0["id_number"] as? String)?.hasPrefix("210202199001") == true })
+            let viewer = try #require(try await client.login(.viewer))
+            let district = try Self.json(try await client.call(.get, "/api/rounds/1/pair-list", as: viewer))
+            #expect(district["total"] as? Int == 3)
+            #expect(Self.rows(district).allSatisfy { ($0["id_number"] as? String) == "2102**********" + String(($0["id_number"] as? String ?? "").suffix(4)) })
+            // Another street's place is refused.
+            let refused = try await client.call(.get, "/api/rounds/1/pair-list?place=%E4%B8%AD%E5%B1%B1%E5%8C%BA", as: clerk)
+            #expect(refused.status == .forbidden)
+
+            // Search by name, id and place; filters; paging; sort.
+            func page(_ query: String) async throws -> [String: Any] {
+                let response = try await client.call(.get, "/api/rounds/1/pair-list?" + query, as: admin)
+                #expect(response.status == .ok, "\(query): \(String(buffer: response.body))")
+                return try Self.json(response)
+            }
+            let byName = try await page("q=" + "三丰".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
+            #expect(Self.rows(byName).map { $0["household_id"] as? String } == ["h1"])
+            #expect(try await page("q=H4")["total"] as? Int == 1)
+            let street = try await page("q=" + "桂林".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
+            #expect(Set(Self.rows(street).compactMap { $0["household_id"] as? String }) == ["h4", "h5"])
+            #expect(try await page("q=%25")["total"] as? Int == 0)  // a literal %, not a wildcard
+            let paged = try await page("page_size=2&page=3")
+            #expect(paged["total"] as? Int == 5)
+            #expect(Self.rows(paged).map { $0["household_id"] as? String } == ["h2"])
+            let bySeverity = try await page("sort=severity&desc=true")
+            let severities = Self.rows(bySeverity).compactMap { $0["severity"] as? Int }
+            #expect(severities == severities.sorted(by: >) && severities.count == 5)
+            // Every row is either counted as unpaired or has a helper; the filters partition the roll.
+            let unpaired = try await page("status=unpaired")["total"] as? Int ?? -1
+            let paired = try await page("status=new")["total"] as? Int ?? -1
+            #expect(unpaired + paired == 5)
+            let unmet = try await page("unmet=true")["total"] as? Int ?? -1
+            let met = try await page("unmet=false")["total"] as? Int ?? -1
+            #expect(unmet + met == 5)
+            let cadres = try await page("kind=cadre")
+            #expect(Self.rows(cadres).allSatisfy { $0["helper_kind"] as? String == "cadre" && $0["kind_words"] as? String == "干部" })
+            #expect(try await client.call(.get, "/api/rounds/1/pair-list?sort=shoe", as: admin).status == .badRequest)
+            #expect(try await client.call(.get, "/api/rounds/1/pair-list?page=0", as: admin).status == .badRequest)
+            // A draft round has no list.
+            #expect(try await client.call(.get, "/api/rounds/2/pair-list", as: admin).status == .conflict)
+        }
+    }
+}
