@@ -13,15 +13,18 @@ import Testing
     /// changes; locks and forbids name household h1 of 白云街道.
     static func request(_ route: Route) -> (uri: String, body: String?, contentType: String) {
         let policy = route.policy
-        let changesDraft: Set<Route> = [.uploadHouseholds, .uploadHelpers, .uploadPolicy, .solve, .addLocks, .addForbids]
+        let changesDraft: Set<Route> = [
+            .uploadHouseholds, .uploadHelpers, .uploadPolicy, .solve, .addLocks, .addForbids, .addEdit, .removeEdit,
+        ]
         let uri = policy.path.replacingOccurrences(of: "{id}", with: changesDraft.contains(route) ? "2" : "1")
-            .replacingOccurrences(of: "{household}", with: "h1")
+            .replacingOccurrences(of: "{household}", with: "h1").replacingOccurrences(of: "{edit}", with: "1")
         switch route {
         case .createRound: return (uri, #"{"name":"2028 年度结对"}"#, "application/json")
         case .uploadHouseholds: return (uri, Fixture.households, "text/csv")
         case .uploadHelpers: return (uri, Fixture.helpers, "text/csv")
         case .uploadPolicy: return (uri, Fixture.policy, "application/yaml")
         case .addLocks, .addForbids: return (uri, #"[{"household_id":"h1","helper_id":"g1"}]"#, "application/json")
+        case .addEdit: return (uri, #"{"kind":"lock","household_id":"h1","helper_id":"g1","note":"知根知底"}"#, "application/json")
         default: return (uri, nil, "application/json")
         }
     }
@@ -50,6 +53,12 @@ import Testing
         try await office.app().test(.router) { client in
             let admin = try #require(try await client.login(.admin))
             try await client.prepareRounds(admin)
+            if route == .removeEdit {
+                // Edit 1 of round 2: a lock of household h1 (白云街道).
+                let added = try await client.call(
+                    .post, "/api/rounds/2/edits", as: admin, body: #"{"kind":"lock","household_id":"h1","helper_id":"g1"}"#)
+                #expect(added.status == .created)
+            }
             let (uri, body, contentType) = Self.request(route)
             let response: TestResponse
             if route == .login {
@@ -82,7 +91,8 @@ import Testing
             .pairsCSV: .signedIn, .pairsXLSX: .signedIn, .unpairedCSV: .signedIn, .unpairedXLSX: .signedIn,
             .publicCSV: .signedIn, .publicXLSX: .signedIn, .publish: .admin, .audit: .admin, .openAPI: .anyone,
             // Round operations (issue 19, part A): reads by scope, hand edits like locks.
-            .pairList: .signedIn, .householdDetail: .signedInWithinScope,
+            .pairList: .signedIn, .householdDetail: .signedInWithinScope, .listEdits: .signedIn,
+            .addEdit: .adminOrClerkInScope, .removeEdit: .adminOrClerkInScope, .planChanges: .signedIn,
         ]
         for route in Route.allCases { #expect(route.policy.access == spec[route], "\(route)") }
         #expect(spec.count == Route.allCases.count)

@@ -71,3 +71,75 @@ import Testing
         }
     }
 }
+
+/// Hand edits through the API: kept by a re-solve, the plan proven given them, the changes
+/// reported, scope refusals.
+@Suite struct HandEditTests {
+    @Test func aHandEditSurvivesReSolvingAndThePlanStaysProven() async throws {
+        let office = try TestOffice()
+        defer { office.remove() }
+        try await office.app().test(.router) { client in
+            let admin = try #require(try await client.login(.admin))
+            try await client.prepareRounds(admin)
+            func pairOf(_ household: String) async throws -> [String: Any] {
+                let detail = try RoundOperationsTests.json(
+                    try await client.call(.get, "/api/rounds/1/pair-list/\(household)", as: admin))
+                return detail["pair"] as? [String: Any] ?? [:]
+            }
+            let before = try await pairOf("h2")
+            // Move h2 to a helper it does not have now (g1 or g2, both within reach).
+            let target = before["helper_id"] as? String == "g1" ? "g2" : "g1"
+            let clerk = try #require(try await client.login(.clerkInScope))
+            let moved = try await client.call(
+                .post, "/api/rounds/1/edits", as: clerk,
+                body: #"{"kind":"move","household_id":"h2","helper_id":"\#(target)","note":"住得近"}"#)
+            #expect(moved.status == .created, "\(String(buffer: moved.body))")
+            // The plan is dropped until the round is solved again.
+            #expect(try await client.call(.get, "/api/rounds/1/pair-list", as: admin).status == .conflict)
+            // Out of scope: 桂林街道's clerk may not lock h1, nor remove the move.
+            let outsider = try #require(try await client.login(.clerkOutOfScope))
+            #expect(try await client.call(
+                .post, "/api/rounds/1/edits", as: outsider, body: #"{"kind":"lock","household_id":"h1","helper_id":"g1"}"#
+            ).status == .forbidden)
+            let edits = try JSONSerialization.jsonObject(
+                with: Data(buffer: try await client.call(.get, "/api/rounds/1/edits", as: admin).body)) as? [[String: Any]] ?? []
+            let editId = try #require(edits.first?["id"] as? Int)
+            #expect(edits.count == 1 && edits[0]["kind"] as? String == "move" && edits[0]["note"] as? String == "住得近")
+            #expect(try await client.call(.delete, "/api/rounds/1/edits/\(editId)", as: outsider).status == .forbidden)
+            let outsiderEdits = try JSONSerialization.jsonObject(
+                with: Data(buffer: try await client.call(.get, "/api/rounds/1/edits", as: outsider).body)) as? [Any]
+            #expect(outsiderEdits?.isEmpty == true)
+            // A lock the solve could not keep is refused before it is stored: h3 to 中山区's enterprise is too far.
+            let far = try await client.call(
+                .post, "/api/rounds/1/edits", as: admin, body: #"{"kind":"lock","household_id":"h3","helper_id":"g3"}"#)
+            #expect(far.status == .unprocessableContent, "\(String(buffer: far.body))")
+            #expect(try await client.call(.post, "/api/rounds/1/solve", as: admin).status == .accepted)
+            let round = try await client.waitForSolve(1, as: admin)
+            #expect(round["status"] as? String == "solved")
+            // The edit is kept, and the plan is proven optimal given it (the certificate was checked).
+            let after = try await pairOf("h2")
+            #expect(after["helper_id"] as? String == target)
+            #expect(after["locked"] as? Bool == true)
+            let changes = try RoundOperationsTests.json(try await client.call(.get, "/api/rounds/1/changes", as: admin))
+            #expect(changes["proof"] as? String == "proven_optimal")
+            #expect(changes["has_last_plan"] as? Bool == true)
+            let entries = changes["entries"] as? [[String: Any]] ?? []
+            #expect(entries.contains { $0["household_id"] as? String == "h2" && $0["to_helper_id"] as? String == target })
+            let counted = ["kept", "moved", "newly_paired", "newly_unpaired", "still_unpaired", "joined"]
+                .map { changes[$0] as? Int ?? 0 }.reduce(0, +)
+            #expect(counted == 5)
+            #expect(entries.count == ["moved", "newly_paired", "newly_unpaired", "joined", "left"].map { changes[$0] as? Int ?? 0 }.reduce(0, +))
+            // The store's plan row says the same: the proof column and the lock.
+            let store = try OfficeStore(directory: office.directory)
+            let proof = try await store.pool.read { db in try String.fetchOne(db, sql: "SELECT proof FROM plan WHERE round_id = 1") }
+            #expect(proof == "proven_optimal")
+            // A clerk's view of the changes holds its street only.
+            let clerkChanges = try RoundOperationsTests.json(try await client.call(.get, "/api/rounds/1/changes", as: clerk))
+            #expect((clerkChanges["entries"] as? [[String: Any]] ?? []).allSatisfy { $0["street"] as? String == "白云街道" })
+            // The audit log names the edit by ids, never its note.
+            let audit = try await store.auditEntries(limit: 100, before: nil)
+            #expect(audit.contains { $0.action == "addEdit" && $0.status == 201 })
+            #expect(!audit.contains { $0.detail.contains("住得近") })
+        }
+    }
+}

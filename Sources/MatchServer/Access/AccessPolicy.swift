@@ -30,6 +30,7 @@ enum Route: String, CaseIterable, Sendable {
     case publish, audit, openAPI
     // Round operations (issue 19, part A)
     case pairList, householdDetail
+    case listEdits, addEdit, removeEdit, planChanges
 
     struct Policy: Sendable {
         var method: HTTPRequest.Method
@@ -74,6 +75,14 @@ enum Route: String, CaseIterable, Sendable {
             Policy(
                 method: .get, path: "/api/rounds/{id}/pair-list/{household}", access: .signedInWithinScope, success: .ok,
                 audited: true)
+        case .listEdits: Policy(method: .get, path: "/api/rounds/{id}/edits", access: .signedIn, success: .ok, audited: false)
+        case .addEdit:
+            Policy(method: .post, path: "/api/rounds/{id}/edits", access: .adminOrClerkInScope, success: .created, audited: true)
+        case .removeEdit:
+            Policy(
+                method: .delete, path: "/api/rounds/{id}/edits/{edit}", access: .adminOrClerkInScope, success: .ok,
+                audited: true)
+        case .planChanges: Policy(method: .get, path: "/api/rounds/{id}/changes", access: .signedIn, success: .ok, audited: false)
         }
     }
 

@@ -25,6 +25,39 @@ struct RoundOperationsController {
                 round: id, household: household, caller: caller, language: Self.language(request))
             return try Reply.json(detail, detail: "household \(household): \(detail.alternatives.count) alternatives")
         }
+        routes.on(.listEdits) { _, context, caller in
+            let (id, caller) = try Self.round(context, caller)
+            return try Reply.json(try await operations.edits(round: id, caller: caller))
+        }
+        routes.on(.addEdit) { request, context, caller in
+            let (id, caller) = try Self.round(context, caller)
+            let body = try await request.json(EditBody.self)
+            guard let kind = HandEdit.Kind(rawValue: body.kind) else {
+                throw APIError.badRequest("kind must be lock, forbid or move")
+            }
+            guard body.note.count <= 1_000 else { throw APIError.badRequest("the note is longer than 1,000 characters") }
+            let edit = try await operations.addEdit(
+                round: id, kind: kind, household: body.householdId, helper: body.helperId, note: body.note, caller: caller)
+            // The note is the clerk's own words and may name people: not in the audit log.
+            return try Reply.json(
+                edit, status: .created, detail: "\(kind.rawValue) \(edit.householdId) → \(edit.helperId): edit \(edit.id)")
+        }
+        routes.on(.removeEdit) { _, context, caller in
+            let (id, caller) = try Self.round(context, caller)
+            guard let edit = context.parameters.get("edit", as: Int64.self) else { throw APIError.notFound("no such edit") }
+            let removed = try await operations.removeEdit(round: id, edit: edit, caller: caller)
+            return try Reply.json(
+                ["removed": removed.id], detail: "removed \(removed.kind.rawValue) \(removed.householdId) → \(removed.helperId): edit \(removed.id)")
+        }
+        routes.on(.planChanges) { request, context, caller in
+            let (id, caller) = try Self.round(context, caller)
+            var limit = 1_000
+            if let text = request.uri.queryParameters["limit"] {
+                guard let n = Int(text), (0...100_000).contains(n) else { throw APIError.badRequest("limit must be 0 to 100000") }
+                limit = n
+            }
+            return try Reply.json(try await operations.changes(round: id, caller: caller, limit: limit))
+        }
     }
 
     static func round(_ context: OfficeRequestContext, _ caller: Caller?) throws -> (Int64, Caller) {
@@ -85,5 +118,23 @@ struct RoundOperationsController {
             query.descending = parsed
         }
         return query
+    }
+}
+
+/// The body of `POST /api/rounds/{id}/edits`.
+struct EditBody: Decodable {
+    var kind: String
+    var householdId: String
+    var helperId: String
+    var note: String
+
+    enum CodingKeys: String, CodingKey { case kind, householdId = "household_id", helperId = "helper_id", note }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        kind = try c.decode(String.self, forKey: .kind)
+        householdId = try c.decode(String.self, forKey: .householdId)
+        helperId = try c.decode(String.self, forKey: .helperId)
+        note = try c.decodeIfPresent(String.self, forKey: .note) ?? ""
     }
 }
