@@ -93,6 +93,8 @@ import Testing
             // Round operations (issue 19, part A): reads by scope, hand edits like locks.
             .pairList: .signedIn, .householdDetail: .signedInWithinScope, .listEdits: .signedIn,
             .addEdit: .adminOrClerkInScope, .removeEdit: .adminOrClerkInScope, .planChanges: .signedIn,
+            .roundProfile: .signedIn, .compareWithPrevious: .signedIn, .householdsTemplate: .signedIn,
+            .helpersTemplate: .signedIn,
         ]
         for route in Route.allCases { #expect(route.policy.access == spec[route], "\(route)") }
         #expect(spec.count == Route.allCases.count)

@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 @testable import MatchServer
+import Matcher
 
 /// The round operations of issue 19 (part A) through the JSON API, on the fixture's round 1.
 @Suite struct RoundOperationsTests {
@@ -140,6 +141,88 @@ import Testing
             let audit = try await store.auditEntries(limit: 100, before: nil)
             #expect(audit.contains { $0.action == "addEdit" && $0.status == 201 })
             #expect(!audit.contains { $0.detail.contains("住得近") })
+        }
+    }
+}
+
+/// The profile before solving, the comparison with last year, and the template workbooks.
+@Suite struct RoundProfileAndComparisonTests {
+    @Test func profileCountsTheRollAndCutsStreetsToTheScope() async throws {
+        let office = try TestOffice()
+        defer { office.remove() }
+        try await office.app().test(.router) { client in
+            let admin = try #require(try await client.login(.admin))
+            try await client.prepareRounds(admin)
+            let profile = try RoundOperationsTests.json(try await client.call(.get, "/api/rounds/2/profile", as: admin))
+            #expect(profile["households"] as? Int == 5 && profile["helpers"] as? Int == 3)
+            #expect(profile["capacity"] as? Int == 4 && profile["spare"] as? Int == -1)
+            let needs = profile["need_against_offer"] as? [[String: Any]] ?? []
+            let material = try #require(needs.first { $0["dimension"] as? String == "material" })
+            // Fixture: material needs 2, 1, 3, 2, 0; offers 2×2, 3×1, 2×1.
+            #expect(material["households_in_need"] as? Int == 4 && material["need_levels"] as? Int == 8)
+            #expect(material["helpers_offering"] as? Int == 3 && material["places_offering"] as? Int == 4)
+            #expect(material["offer_levels"] as? Int == 9 && material["words"] as? String == "物质")
+            let kinds = profile["helpers_by_kind"] as? [[String: Any]] ?? []
+            #expect(kinds.first { $0["kind"] as? String == "cadre" }?["capacity"] as? Int == 2)
+            let clerk = try #require(try await client.login(.clerkInScope))
+            let mine = try RoundOperationsTests.json(try await client.call(.get, "/api/rounds/2/profile", as: clerk))
+            #expect((mine["households_by_street"] as? [[String: Any]])?.map { $0["street"] as? String } == ["白云街道"])
+            // Without a helpers file there is no profile yet.
+            #expect(try await client.call(.post, "/api/rounds", as: admin, body: #"{"name":"empty"}"#).status == .created)
+            #expect(try await client.call(.get, "/api/rounds/3/profile", as: admin).status == .conflict)
+        }
+    }
+
+    @Test func comparisonWithLastYearCountsByStreet() async throws {
+        let office = try TestOffice()
+        defer { office.remove() }
+        try await office.app().test(.router) { client in
+            let admin = try #require(try await client.login(.admin))
+            try await client.prepareRounds(admin)
+            let lastYear = try RoundOperationsTests.json(try await client.call(.get, "/api/rounds/1/pair-list", as: admin))
+            let h5Paired = RoundOperationsTests.rows(lastYear).first { $0["household_id"] as? String == "h5" }?["helper_id"] != nil
+            #expect(try await client.call(.post, "/api/rounds/1/publish", as: admin).status == .ok)
+            #expect(try await client.call(.post, "/api/rounds", as: admin, body: #"{"name":"next","previous":1}"#).status == .created)
+            // This year h5 has left the roll.
+            let households = Fixture.households.split(separator: "\n").filter { !$0.hasPrefix("h5,") }.joined(separator: "\n") + "\n"
+            #expect(try await client.call(.put, "/api/rounds/3/households", as: admin, body: households, contentType: "text/csv").status == .ok)
+            #expect(try await client.call(.put, "/api/rounds/3/helpers", as: admin, body: Fixture.helpers, contentType: "text/csv").status == .ok)
+            #expect(try await client.call(.post, "/api/rounds/3/solve", as: admin).status == .accepted)
+            #expect(try await client.waitForSolve(3, as: admin)["status"] as? String == "solved")
+            let compared = try RoundOperationsTests.json(try await client.call(.get, "/api/rounds/3/compare", as: admin))
+            #expect(compared["previous"] as? Int == 1)
+            let total = compared["total"] as? [String: Any] ?? [:]
+            #expect(["kept", "moved", "new", "unpaired"].map { total[$0] as? Int ?? 0 }.reduce(0, +) == 4)
+            #expect(total["left"] as? Int == (h5Paired ? 1 : 0))
+            #expect((total["kept"] as? Int ?? 0) >= 1)
+            let guilin = (compared["streets"] as? [[String: Any]] ?? []).first { $0["street"] as? String == "桂林街道" }
+            #expect(guilin?["left"] as? Int == (h5Paired ? 1 : 0))
+            // The same counts as the pair list's status filter.
+            let kept = try RoundOperationsTests.json(try await client.call(.get, "/api/rounds/3/pair-list?status=kept", as: admin))
+            #expect(kept["total"] as? Int == total["kept"] as? Int)
+            // A clerk sees its street only.
+            let clerk = try #require(try await client.login(.clerkInScope))
+            let mine = try RoundOperationsTests.json(try await client.call(.get, "/api/rounds/3/compare", as: clerk))
+            #expect((mine["streets"] as? [[String: Any]])?.allSatisfy { $0["street"] as? String == "白云街道" } == true)
+        }
+    }
+
+    @Test func templateWorkbooksReadBackAsARoll() async throws {
+        let office = try TestOffice()
+        defer { office.remove() }
+        try await office.app().test(.router) { client in
+            let viewer = try #require(try await client.login(.viewer))
+            let households = try await client.call(.get, "/api/templates/households.xlsx", as: viewer)
+            let helpers = try await client.call(.get, "/api/templates/helpers.xlsx", as: viewer)
+            #expect(households.status == .ok && helpers.status == .ok)
+            let roll = try RollReader.parse(
+                households: Array(Data(buffer: households.body)), helpers: Array(Data(buffer: helpers.body)),
+                householdsFile: "households.xlsx", helpersFile: "helpers.xlsx")
+            #expect(roll.households.ids == ["H0001"] && roll.helpers.ids == ["G0001"])
+            #expect(roll.households.idNumbers == ["210202198001011234"])
+            #expect(roll.helpers.kinds == [.cadre] && roll.helpers.capacity == [2])
+            #expect(roll.dimensions.names == ["material", "emotional", "policy", "employment", "education", "medical"])
+            #expect(try await client.call(.get, "/api/templates/helpers.xlsx", as: nil).status == .unauthorized)
         }
     }
 }

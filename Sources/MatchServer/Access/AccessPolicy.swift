@@ -31,6 +31,7 @@ enum Route: String, CaseIterable, Sendable {
     // Round operations (issue 19, part A)
     case pairList, householdDetail
     case listEdits, addEdit, removeEdit, planChanges
+    case roundProfile, compareWithPrevious, householdsTemplate, helpersTemplate
 
     struct Policy: Sendable {
         var method: HTTPRequest.Method
@@ -83,6 +84,13 @@ enum Route: String, CaseIterable, Sendable {
                 method: .delete, path: "/api/rounds/{id}/edits/{edit}", access: .adminOrClerkInScope, success: .ok,
                 audited: true)
         case .planChanges: Policy(method: .get, path: "/api/rounds/{id}/changes", access: .signedIn, success: .ok, audited: false)
+        case .roundProfile: Policy(method: .get, path: "/api/rounds/{id}/profile", access: .signedIn, success: .ok, audited: false)
+        case .compareWithPrevious:
+            Policy(method: .get, path: "/api/rounds/{id}/compare", access: .signedIn, success: .ok, audited: false)
+        case .householdsTemplate:
+            Policy(method: .get, path: "/api/templates/households.xlsx", access: .signedIn, success: .ok, audited: false)
+        case .helpersTemplate:
+            Policy(method: .get, path: "/api/templates/helpers.xlsx", access: .signedIn, success: .ok, audited: false)
         }
     }
 

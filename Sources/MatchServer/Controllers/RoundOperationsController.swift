@@ -49,6 +49,16 @@ struct RoundOperationsController {
             return try Reply.json(
                 ["removed": removed.id], detail: "removed \(removed.kind.rawValue) \(removed.householdId) → \(removed.helperId): edit \(removed.id)")
         }
+        routes.on(.roundProfile) { request, context, caller in
+            let (id, caller) = try Self.round(context, caller)
+            return try Reply.json(try await operations.profile(round: id, caller: caller, language: Self.language(request)))
+        }
+        routes.on(.compareWithPrevious) { _, context, caller in
+            let (id, caller) = try Self.round(context, caller)
+            return try Reply.json(try await operations.compareWithPrevious(round: id, caller: caller))
+        }
+        routes.on(.householdsTemplate) { _, _, _ in try Self.template(.households) }
+        routes.on(.helpersTemplate) { _, _, _ in try Self.template(.helpers) }
         routes.on(.planChanges) { request, context, caller in
             let (id, caller) = try Self.round(context, caller)
             var limit = 1_000
@@ -58,6 +68,19 @@ struct RoundOperationsController {
             }
             return try Reply.json(try await operations.changes(round: id, caller: caller, limit: limit))
         }
+    }
+
+    /// A template workbook as an attachment (`households.xlsx`, `helpers.xlsx`).
+    static func template(_ file: RollTemplate.File) throws -> Reply {
+        let bytes: [UInt8]
+        do { bytes = try RoundOperations.template(file) } catch { throw APIError.internalError }
+        return Reply(response: Response(
+            status: .ok,
+            headers: [
+                .contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                .contentDisposition: "attachment; filename=\"\(file.rawValue)-template.xlsx\"",
+            ],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes))))
     }
 
     static func round(_ context: OfficeRequestContext, _ caller: Caller?) throws -> (Int64, Caller) {
