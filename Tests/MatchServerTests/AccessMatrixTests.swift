@@ -18,12 +18,14 @@ import Testing
         ]
         let uri = policy.path.replacingOccurrences(of: "{id}", with: changesDraft.contains(route) ? "2" : "1")
             .replacingOccurrences(of: "{household}", with: "h1").replacingOccurrences(of: "{edit}", with: "1")
+            .replacingOccurrences(of: "{preview}", with: "1")
         switch route {
         case .createRound: return (uri, #"{"name":"2028 年度结对"}"#, "application/json")
         case .uploadHouseholds: return (uri, Fixture.households, "text/csv")
         case .uploadHelpers: return (uri, Fixture.helpers, "text/csv")
         case .uploadPolicy: return (uri, Fixture.policy, "application/yaml")
         case .addLocks, .addForbids: return (uri, #"[{"household_id":"h1","helper_id":"g1"}]"#, "application/json")
+        case .previewWhatIf: return (uri, #"{"remove_households":["h1"]}"#, "application/json")
         case .addEdit: return (uri, #"{"kind":"lock","household_id":"h1","helper_id":"g1","note":"知根知底"}"#, "application/json")
         default: return (uri, nil, "application/json")
         }
@@ -58,6 +60,11 @@ import Testing
                 let added = try await client.call(
                     .post, "/api/rounds/2/edits", as: admin, body: #"{"kind":"lock","household_id":"h1","helper_id":"g1"}"#)
                 #expect(added.status == .created)
+            }
+            if route == .applyWhatIf || route == .discardWhatIf {
+                // What-if 1 of round 1: household h1 (白云街道) leaves.
+                let preview = try await client.call(.post, "/api/rounds/1/whatif", as: admin, body: #"{"remove_households":["h1"]}"#)
+                #expect(preview.status == .ok, "\(String(buffer: preview.body))")
             }
             let (uri, body, contentType) = Self.request(route)
             let response: TestResponse
@@ -94,7 +101,8 @@ import Testing
             .pairList: .signedIn, .householdDetail: .signedInWithinScope, .listEdits: .signedIn,
             .addEdit: .adminOrClerkInScope, .removeEdit: .adminOrClerkInScope, .planChanges: .signedIn,
             .roundProfile: .signedIn, .compareWithPrevious: .signedIn, .householdsTemplate: .signedIn,
-            .helpersTemplate: .signedIn,
+            .helpersTemplate: .signedIn, .previewWhatIf: .adminOrClerkInScope, .applyWhatIf: .admin,
+            .discardWhatIf: .adminOrClerkInScope,
         ]
         for route in Route.allCases { #expect(route.policy.access == spec[route], "\(route)") }
         #expect(spec.count == Route.allCases.count)

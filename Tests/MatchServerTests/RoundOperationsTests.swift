@@ -226,3 +226,80 @@ import Matcher
         }
     }
 }
+
+/// What-if previews change nothing; apply makes them the round's; discard closes them.
+@Suite struct WhatIfTests {
+    /// Everything of round 1 a preview must leave alone.
+    static func snapshot(_ office: TestOffice) async throws -> [String] {
+        let store = try OfficeStore(directory: office.directory)
+        return try await store.pool.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT household_id || ':' || COALESCE(helper_id, '-') || ':' || status FROM plan_household WHERE round_id = 1
+                UNION ALL SELECT role || ':' || sha256 FROM round_file WHERE round_id = 1
+                UNION ALL SELECT status || ':' || COALESCE(error, '') FROM round WHERE id = 1
+                UNION ALL SELECT solved_at || ':' || objective FROM plan WHERE round_id = 1
+                UNION ALL SELECT COUNT(*) FROM round_rule WHERE round_id = 1
+                """)
+        }
+    }
+
+    @Test func previewChangesNothingAndApplyMakesItTheRounds() async throws {
+        let office = try TestOffice()
+        defer { office.remove() }
+        try await office.app().test(.router) { client in
+            let admin = try #require(try await client.login(.admin))
+            try await client.prepareRounds(admin)
+            let before = try await Self.snapshot(office)
+            let response = try await client.call(.post, "/api/rounds/1/whatif", as: admin, body: #"{"remove_helpers":["g1"]}"#)
+            #expect(response.status == .ok, "\(String(buffer: response.body))")
+            let preview = try RoundOperationsTests.json(response)
+            #expect(try await Self.snapshot(office) == before)
+            // g1's households (if any) move or lose their pair, each because its helper left.
+            let list = try RoundOperationsTests.json(try await client.call(.get, "/api/rounds/1/pair-list", as: admin))
+            let withG1 = RoundOperationsTests.rows(list).filter { $0["helper_id"] as? String == "g1" }.compactMap { $0["household_id"] as? String }
+            let entries = preview["entries"] as? [[String: Any]] ?? []
+            for h in withG1 {
+                let entry = entries.first { $0["household_id"] as? String == h }
+                #expect(entry?["reason"] as? String == "helperLeft", "\(h): \(String(describing: entry))")
+            }
+            let counts = preview["counts"] as? [String: Int] ?? [:]
+            // Every household paired before or after is counted once (one unpaired in both is not).
+            let pairedBefore = RoundOperationsTests.rows(list).filter { $0["helper_id"] != nil }.count
+            #expect(counts.values.reduce(0, +) >= pairedBefore && counts.values.reduce(0, +) <= 5)
+            #expect(counts["kept"].map { $0 + entries.count } == counts.values.reduce(0, +))
+            let after = preview["after"] as? [String: Any] ?? [:], beforeFigures = preview["before"] as? [String: Any] ?? [:]
+            #expect(beforeFigures["pairs"] as? Int == RoundOperationsTests.rows(list).filter { $0["helper_id"] != nil }.count)
+            #expect((after["pairs"] as? Int ?? 99) <= 3)  // the helpers left have 2 places
+            // A clerk may not ask about another street's households.
+            let outsider = try #require(try await client.login(.clerkOutOfScope))
+            #expect(try await client.call(.post, "/api/rounds/1/whatif", as: outsider, body: #"{"remove_households":["h1"]}"#).status == .forbidden)
+            // A change naming nobody: 422 with the problem.
+            #expect(try await client.call(.post, "/api/rounds/1/whatif", as: admin, body: #"{"remove_helpers":["nobody"]}"#).status == .unprocessableContent)
+
+            // Apply: g1 is gone from the round's helpers and plan; the changes match the preview.
+            let id = try #require(preview["id"] as? Int)
+            let applied = try await client.call(.post, "/api/rounds/1/whatif/\(id)/apply", as: admin)
+            #expect(applied.status == .ok, "\(String(buffer: applied.body))")
+            let changes = try RoundOperationsTests.json(applied)
+            #expect(changes["moved"] as? Int == counts["moved"] && changes["newly_unpaired"] as? Int == counts["newly_unpaired"])
+            let now = try RoundOperationsTests.json(try await client.call(.get, "/api/rounds/1/pair-list", as: admin))
+            #expect(!RoundOperationsTests.rows(now).contains { $0["helper_id"] as? String == "g1" })
+            #expect(now["total"] as? Int == 5)
+            let round = try RoundOperationsTests.json(try await client.call(.get, "/api/rounds/1", as: admin))
+            #expect(round["status"] as? String == "solved")
+            #expect((round["files"] as? [[String: Any]])?.first { $0["role"] as? String == "helpers" }?["rows"] as? Int == 2)
+            // Applied once only.
+            #expect(try await client.call(.post, "/api/rounds/1/whatif/\(id)/apply", as: admin).status == .conflict)
+            // The round solves again from its new files.
+            #expect(try await client.call(.post, "/api/rounds/1/solve", as: admin).status == .accepted)
+            #expect(try await client.waitForSolve(1, as: admin)["status"] as? String == "solved")
+
+            // Discard: the preview is closed and cannot be applied.
+            let second = try RoundOperationsTests.json(
+                try await client.call(.post, "/api/rounds/1/whatif", as: admin, body: #"{"capacity":[{"helper_id":"g2","capacity":0}]}"#))
+            let secondId = try #require(second["id"] as? Int)
+            #expect(try await client.call(.post, "/api/rounds/1/whatif/\(secondId)/discard", as: admin).status == .ok)
+            #expect(try await client.call(.post, "/api/rounds/1/whatif/\(secondId)/apply", as: admin).status == .conflict)
+        }
+    }
+}

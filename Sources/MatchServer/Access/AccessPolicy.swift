@@ -32,6 +32,7 @@ enum Route: String, CaseIterable, Sendable {
     case pairList, householdDetail
     case listEdits, addEdit, removeEdit, planChanges
     case roundProfile, compareWithPrevious, householdsTemplate, helpersTemplate
+    case previewWhatIf, applyWhatIf, discardWhatIf
 
     struct Policy: Sendable {
         var method: HTTPRequest.Method
@@ -91,6 +92,14 @@ enum Route: String, CaseIterable, Sendable {
             Policy(method: .get, path: "/api/templates/households.xlsx", access: .signedIn, success: .ok, audited: false)
         case .helpersTemplate:
             Policy(method: .get, path: "/api/templates/helpers.xlsx", access: .signedIn, success: .ok, audited: false)
+        case .previewWhatIf:
+            Policy(method: .post, path: "/api/rounds/{id}/whatif", access: .adminOrClerkInScope, success: .ok, audited: true)
+        case .applyWhatIf:
+            Policy(method: .post, path: "/api/rounds/{id}/whatif/{preview}/apply", access: .admin, success: .ok, audited: true)
+        case .discardWhatIf:
+            Policy(
+                method: .post, path: "/api/rounds/{id}/whatif/{preview}/discard", access: .adminOrClerkInScope,
+                success: .ok, audited: true)
         }
     }
 

@@ -191,6 +191,21 @@ enum Migrations {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v3: what-if previews") { db in
+            try db.execute(sql: """
+                -- A what-if asked of a round: its request only (the changes, as JSON), the plan
+                -- it was asked of, and whether it was applied or discarded.
+                CREATE TABLE whatif (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    round_id INTEGER NOT NULL REFERENCES round(id) ON DELETE CASCADE,
+                    request BLOB NOT NULL,
+                    plan_solved_at TEXT NOT NULL,
+                    created_by TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN ('open', 'applied', 'discarded'))
+                );
+                """)
+        }
         return migrator
     }
 }
