@@ -20,7 +20,7 @@ struct Office: Sendable {
         self.logger = logger
         sessions = SessionAuthenticator(store: store, settings: settings)
         solver = SolveQueue(store: store, settings: settings, logger: logger)
-        operations = RoundOperations(store: store)
+        operations = RoundOperations(store: store, solver: solver)
         decoyHash = Passwords.decoy(cost: settings.bcryptCost)
     }
 

@@ -43,6 +43,8 @@ import Testing
         case .admitted:
             let scoped: Set<Access> = [.adminOrClerkInScope, .signedInWithinScope]
             if scoped.contains(route.policy.access) && persona == .clerkOutOfScope { return .forbidden }
+            // Round 1 is solved, not solving: there is nothing to cancel (a cancel is tested on its own).
+            if route == .cancelSolve { return .unprocessableContent }
             return route.policy.success
         }
     }
@@ -102,7 +104,7 @@ import Testing
             .addEdit: .adminOrClerkInScope, .removeEdit: .adminOrClerkInScope, .planChanges: .signedIn,
             .roundProfile: .signedIn, .compareWithPrevious: .signedIn, .householdsTemplate: .signedIn,
             .helpersTemplate: .signedIn, .previewWhatIf: .adminOrClerkInScope, .applyWhatIf: .admin,
-            .discardWhatIf: .adminOrClerkInScope,
+            .discardWhatIf: .adminOrClerkInScope, .solveStatus: .signedIn, .cancelSolve: .admin,
         ]
         for route in Route.allCases { #expect(route.policy.access == spec[route], "\(route)") }
         #expect(spec.count == Route.allCases.count)

@@ -303,3 +303,51 @@ import Matcher
         }
     }
 }
+
+/// Progress and cancel of solves.
+@Suite struct SolveProgressTests {
+    static func csv(_ rows: [[String]]) -> String {
+        var writer = CSVWriter(byteOrderMark: false)
+        for row in rows { writer.row(row) }
+        return String(decoding: writer.data, as: UTF8.self)
+    }
+
+    @Test func aQueuedSolveIsCancelledAndNothingIsKept() async throws {
+        let office = try TestOffice()
+        defer { office.remove() }
+        // A district (the xigang preset) solves long enough to keep the fixture's solve queued behind it.
+        var generator = Generator(preset: .xigang, seed: 7)
+        let tables = generator.generate()
+        let (households, helpers) = (Self.csv(tables.households), Self.csv(tables.helpers))
+        try await office.app().test(.router) { client in
+            let admin = try #require(try await client.login(.admin))
+            try await client.prepareRounds(admin)  // round 1 solved, round 2 draft (the fixture)
+            #expect(try await client.call(.post, "/api/rounds", as: admin, body: #"{"name":"xigang"}"#).status == .created)
+            #expect(try await client.call(.put, "/api/rounds/3/households", as: admin, body: households, contentType: "text/csv").status == .ok)
+            #expect(try await client.call(.put, "/api/rounds/3/helpers", as: admin, body: helpers, contentType: "text/csv").status == .ok)
+            #expect(try await client.call(.post, "/api/rounds/3/solve", as: admin).status == .accepted)
+            #expect(try await client.call(.post, "/api/rounds/2/solve", as: admin).status == .accepted)
+            let queued = try RoundOperationsTests.json(try await client.call(.get, "/api/rounds/2/progress", as: admin))
+            #expect(queued["status"] as? String == "solving")
+            #expect(queued["state"] as? String == "queued")
+            // Only an admin cancels.
+            let clerk = try #require(try await client.login(.clerkInScope))
+            #expect(try await client.call(.post, "/api/rounds/2/cancel", as: clerk).status == .forbidden)
+            #expect(try await client.call(.post, "/api/rounds/2/cancel", as: admin).status == .ok)
+            let running = try RoundOperationsTests.json(try await client.call(.get, "/api/rounds/3/progress", as: admin))
+            #expect(running["state"] as? String == "running" || running["status"] as? String == "solved")
+            if running["state"] != nil { #expect((running["seconds"] as? Double ?? -1) >= 0) }
+            let round2 = try await client.waitForSolve(2, as: admin)
+            #expect(round2["status"] as? String == "draft")
+            #expect((round2["error"] as? String)?.contains("cancelled by admin") == true)
+            #expect(round2["summary"] is NSNull || round2["summary"] == nil)
+            #expect(try await client.call(.get, "/api/rounds/2/pair-list", as: admin).status == .conflict)
+            // The district's solve goes on to its plan, and a finished solve has nothing to cancel.
+            #expect(try await client.waitForSolve(3, as: admin)["status"] as? String == "solved")
+            #expect(try await client.call(.post, "/api/rounds/3/cancel", as: admin).status == .unprocessableContent)
+            // Round 2 solves again when asked.
+            #expect(try await client.call(.post, "/api/rounds/2/solve", as: admin).status == .accepted)
+            #expect(try await client.waitForSolve(2, as: admin)["status"] as? String == "solved")
+        }
+    }
+}

@@ -33,6 +33,7 @@ enum Route: String, CaseIterable, Sendable {
     case listEdits, addEdit, removeEdit, planChanges
     case roundProfile, compareWithPrevious, householdsTemplate, helpersTemplate
     case previewWhatIf, applyWhatIf, discardWhatIf
+    case solveStatus, cancelSolve
 
     struct Policy: Sendable {
         var method: HTTPRequest.Method
@@ -100,6 +101,10 @@ enum Route: String, CaseIterable, Sendable {
             Policy(
                 method: .post, path: "/api/rounds/{id}/whatif/{preview}/discard", access: .adminOrClerkInScope,
                 success: .ok, audited: true)
+        case .solveStatus:
+            Policy(method: .get, path: "/api/rounds/{id}/progress", access: .signedIn, success: .ok, audited: false)
+        case .cancelSolve:
+            Policy(method: .post, path: "/api/rounds/{id}/cancel", access: .admin, success: .ok, audited: true)
         }
     }
 

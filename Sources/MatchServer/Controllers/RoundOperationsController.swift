@@ -81,6 +81,15 @@ struct RoundOperationsController {
             try await operations.discardWhatIf(round: id, preview: preview, caller: caller)
             return try Reply.json(["discarded": preview], detail: "what-if \(preview) discarded")
         }
+        routes.on(.solveStatus) { _, context, caller in
+            let (id, caller) = try Self.round(context, caller)
+            return try Reply.json(try await operations.solveStatus(round: id, caller: caller))
+        }
+        routes.on(.cancelSolve) { _, context, caller in
+            let (id, caller) = try Self.round(context, caller)
+            try await operations.cancelSolve(round: id, caller: caller)
+            return try Reply.json(["cancelled": id], detail: "solve cancelled")
+        }
         routes.on(.planChanges) { request, context, caller in
             let (id, caller) = try Self.round(context, caller)
             var limit = 1_000

@@ -12,9 +12,12 @@ struct RoundOperations: Sendable {
     let store: OfficeStore
     /// Cost models and prices of solved rounds, for the alternatives (rebuilt on a miss).
     let alternatives: AlternativesCache
+    /// The solver queue, for the progress and cancel of solves.
+    let solver: SolveQueue
 
-    init(store: OfficeStore) {
+    init(store: OfficeStore, solver: SolveQueue) {
         self.store = store
+        self.solver = solver
         alternatives = AlternativesCache(store: store)
     }
 
