@@ -15,10 +15,10 @@ struct RoundOperations: Sendable {
     /// The solver queue, for the progress and cancel of solves.
     let solver: SolveQueue
 
-    init(store: OfficeStore, solver: SolveQueue) {
+    init(store: OfficeStore, solver: SolveQueue, alternatives: AlternativesCache) {
         self.store = store
         self.solver = solver
-        alternatives = AlternativesCache(store: store)
+        self.alternatives = alternatives
     }
 
     /// The caller's scope, narrowed to `place` when given (refused when `place` is outside it).

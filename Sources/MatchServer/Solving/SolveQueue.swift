@@ -26,7 +26,11 @@ final class SolveQueue: @unchecked Sendable {
     /// The solves queued or running, with their progress and cancel.
     let board = SolveProgressBoard()
 
-    init(store: OfficeStore, settings: ServerSettings, logger: Logger) {
+    /// Cost models of solved plans, primed when a plan is stored.
+    private let alternatives: AlternativesCache
+
+    init(store: OfficeStore, settings: ServerSettings, logger: Logger, alternatives: AlternativesCache) {
+        self.alternatives = alternatives
         self.store = store
         self.settings = settings
         self.logger = logger
@@ -40,7 +44,7 @@ final class SolveQueue: @unchecked Sendable {
         let control = board.add(round: id)
         inputs.control = control
         let job = inputs
-        let (store, logger, board) = (store, logger, board)
+        let (store, logger, board, alternatives) = (store, logger, board, alternatives)
         enqueue {
             let outcome: Result<(RoundPairing.Plan, PlanRows, PlanHouseholds), YearlyPairing.Failure>
             let clock = ContinuousClock(), start = clock.now
@@ -67,6 +71,9 @@ final class SolveQueue: @unchecked Sendable {
                         let storing = clock.now
                         try await store.finishSolve(round: id, plan: plan, rows: rows, households: households)
                         logger.info("round \(id): plan stored in \(clock.now - storing)")
+                        if let solvedAt = try await store.planSolvedAt(round: id) {
+                            await alternatives.prime(round: id, solvedAt: solvedAt, plan: plan)
+                        }
                         let s = plan.summary
                         detail = "solved: objective \(s.objective), bound \(s.bound), \(s.pairs) pairs, \(s.unpaired) unpaired, "
                             + String(format: "%.1f s", s.seconds)
