@@ -67,6 +67,9 @@ import Matcher
             #expect(Self.rows(cadres).allSatisfy { $0["helper_kind"] as? String == "cadre" && $0["kind_words"] as? String == "干部" })
             #expect(try await client.call(.get, "/api/rounds/1/pair-list?sort=shoe", as: admin).status == .badRequest)
             #expect(try await client.call(.get, "/api/rounds/1/pair-list?page=0", as: admin).status == .badRequest)
+            #expect(try await client.call(.get, "/api/rounds/1/pair-list?page=9223372036854775807", as: admin).status == .badRequest)
+            let farAway = try await page("page=10000000")
+            #expect(Self.rows(farAway).isEmpty && farAway["total"] as? Int == 5)
             // A draft round has no list.
             #expect(try await client.call(.get, "/api/rounds/2/pair-list", as: admin).status == .conflict)
         }
