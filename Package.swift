@@ -65,6 +65,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            exclude: ["ROUND-OPERATIONS.md"],
             resources: [.copy("Resources")]
         ),
         .executableTarget(

@@ -16,6 +16,7 @@ func buildRouter(_ office: Office) -> Router<OfficeRequestContext> {
     RoundInputController(office: office).register(routes)
     PlanController(office: office).register(routes)
     AuditController(office: office).register(routes)
+    RoundOperationsController(office: office).register(routes)
     OpenAPIController().register(routes)
     return router
 }

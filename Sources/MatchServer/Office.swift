@@ -9,6 +9,8 @@ struct Office: Sendable {
     let settings: ServerSettings
     let sessions: SessionAuthenticator
     let solver: SolveQueue
+    /// The round operations the pages and the JSON API share.
+    let operations: RoundOperations
     let decoyHash: String
     let logger: Logger
 
@@ -17,7 +19,9 @@ struct Office: Sendable {
         self.settings = settings
         self.logger = logger
         sessions = SessionAuthenticator(store: store, settings: settings)
-        solver = SolveQueue(store: store, settings: settings, logger: logger)
+        let alternatives = AlternativesCache(store: store)
+        solver = SolveQueue(store: store, settings: settings, logger: logger, alternatives: alternatives)
+        operations = RoundOperations(store: store, solver: solver, alternatives: alternatives)
         decoyHash = Passwords.decoy(cost: settings.bcryptCost)
     }
 

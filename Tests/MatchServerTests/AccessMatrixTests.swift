@@ -13,14 +13,20 @@ import Testing
     /// changes; locks and forbids name household h1 of 白云街道.
     static func request(_ route: Route) -> (uri: String, body: String?, contentType: String) {
         let policy = route.policy
-        let changesDraft: Set<Route> = [.uploadHouseholds, .uploadHelpers, .uploadPolicy, .solve, .addLocks, .addForbids]
+        let changesDraft: Set<Route> = [
+            .uploadHouseholds, .uploadHelpers, .uploadPolicy, .solve, .addLocks, .addForbids, .addEdit, .removeEdit,
+        ]
         let uri = policy.path.replacingOccurrences(of: "{id}", with: changesDraft.contains(route) ? "2" : "1")
+            .replacingOccurrences(of: "{household}", with: "h1").replacingOccurrences(of: "{edit}", with: "1")
+            .replacingOccurrences(of: "{preview}", with: "1")
         switch route {
         case .createRound: return (uri, #"{"name":"2028 年度结对"}"#, "application/json")
         case .uploadHouseholds: return (uri, Fixture.households, "text/csv")
         case .uploadHelpers: return (uri, Fixture.helpers, "text/csv")
         case .uploadPolicy: return (uri, Fixture.policy, "application/yaml")
         case .addLocks, .addForbids: return (uri, #"[{"household_id":"h1","helper_id":"g1"}]"#, "application/json")
+        case .previewWhatIf: return (uri, #"{"remove_households":["h1"]}"#, "application/json")
+        case .addEdit: return (uri, #"{"kind":"lock","household_id":"h1","helper_id":"g1","note":"知根知底"}"#, "application/json")
         default: return (uri, nil, "application/json")
         }
     }
@@ -35,7 +41,10 @@ import Testing
         case .signInNeeded: return .unauthorized
         case .forbidden: return .forbidden
         case .admitted:
-            if route.policy.access == .adminOrClerkInScope && persona == .clerkOutOfScope { return .forbidden }
+            let scoped: Set<Access> = [.adminOrClerkInScope, .signedInWithinScope]
+            if scoped.contains(route.policy.access) && persona == .clerkOutOfScope { return .forbidden }
+            // Round 1 is solved, not solving: there is nothing to cancel (a cancel is tested on its own).
+            if route == .cancelSolve { return .unprocessableContent }
             return route.policy.success
         }
     }
@@ -48,6 +57,17 @@ import Testing
         try await office.app().test(.router) { client in
             let admin = try #require(try await client.login(.admin))
             try await client.prepareRounds(admin)
+            if route == .removeEdit {
+                // Edit 1 of round 2: a lock of household h1 (白云街道).
+                let added = try await client.call(
+                    .post, "/api/rounds/2/edits", as: admin, body: #"{"kind":"lock","household_id":"h1","helper_id":"g1"}"#)
+                #expect(added.status == .created)
+            }
+            if route == .applyWhatIf || route == .discardWhatIf {
+                // What-if 1 of round 1: household h1 (白云街道) leaves.
+                let preview = try await client.call(.post, "/api/rounds/1/whatif", as: admin, body: #"{"remove_households":["h1"]}"#)
+                #expect(preview.status == .ok, "\(String(buffer: preview.body))")
+            }
             let (uri, body, contentType) = Self.request(route)
             let response: TestResponse
             if route == .login {
@@ -79,6 +99,12 @@ import Testing
             .addLocks: .adminOrClerkInScope, .addForbids: .adminOrClerkInScope,
             .pairsCSV: .signedIn, .pairsXLSX: .signedIn, .unpairedCSV: .signedIn, .unpairedXLSX: .signedIn,
             .publicCSV: .signedIn, .publicXLSX: .signedIn, .publish: .admin, .audit: .admin, .openAPI: .anyone,
+            // Round operations (issue 19, part A): reads by scope, hand edits like locks.
+            .pairList: .signedIn, .householdDetail: .signedInWithinScope, .listEdits: .signedIn,
+            .addEdit: .adminOrClerkInScope, .removeEdit: .adminOrClerkInScope, .planChanges: .signedIn,
+            .roundProfile: .signedIn, .compareWithPrevious: .signedIn, .householdsTemplate: .signedIn,
+            .helpersTemplate: .signedIn, .previewWhatIf: .adminOrClerkInScope, .applyWhatIf: .admin,
+            .discardWhatIf: .adminOrClerkInScope, .solveStatus: .signedIn, .cancelSolve: .admin,
         ]
         for route in Route.allCases { #expect(route.policy.access == spec[route], "\(route)") }
         #expect(spec.count == Route.allCases.count)

@@ -11,6 +11,9 @@ enum Access: Sendable, Equatable {
     /// Administrators, and clerks for households of their own scope (a clerk naming a
     /// household outside it is refused with 403).
     case adminOrClerkInScope
+    /// Any signed-in user, for a household or place of its own scope (403 for one outside
+    /// it, checked by the handler on the data).
+    case signedInWithinScope
 }
 
 /// Every route of the server, with its method, path, access and the status of success:
@@ -25,6 +28,12 @@ enum Route: String, CaseIterable, Sendable {
     case solve, addLocks, addForbids
     case pairsCSV, pairsXLSX, unpairedCSV, unpairedXLSX, publicCSV, publicXLSX
     case publish, audit, openAPI
+    // Round operations (issue 19, part A)
+    case pairList, householdDetail
+    case listEdits, addEdit, removeEdit, planChanges
+    case roundProfile, compareWithPrevious, householdsTemplate, helpersTemplate
+    case previewWhatIf, applyWhatIf, discardWhatIf
+    case solveStatus, cancelSolve
 
     struct Policy: Sendable {
         var method: HTTPRequest.Method
@@ -62,6 +71,40 @@ enum Route: String, CaseIterable, Sendable {
         case .publish: Policy(method: .post, path: "/api/rounds/{id}/publish", access: .admin, success: .ok, audited: true)
         case .audit: Policy(method: .get, path: "/api/audit", access: .admin, success: .ok, audited: false)
         case .openAPI: Policy(method: .get, path: "/api/openapi.yaml", access: .anyone, success: .ok, audited: false)
+        // Round operations (issue 19, part A)
+        case .pairList:
+            Policy(method: .get, path: "/api/rounds/{id}/pair-list", access: .signedIn, success: .ok, audited: true)
+        case .householdDetail:
+            Policy(
+                method: .get, path: "/api/rounds/{id}/pair-list/{household}", access: .signedInWithinScope, success: .ok,
+                audited: true)
+        case .listEdits: Policy(method: .get, path: "/api/rounds/{id}/edits", access: .signedIn, success: .ok, audited: false)
+        case .addEdit:
+            Policy(method: .post, path: "/api/rounds/{id}/edits", access: .adminOrClerkInScope, success: .created, audited: true)
+        case .removeEdit:
+            Policy(
+                method: .delete, path: "/api/rounds/{id}/edits/{edit}", access: .adminOrClerkInScope, success: .ok,
+                audited: true)
+        case .planChanges: Policy(method: .get, path: "/api/rounds/{id}/changes", access: .signedIn, success: .ok, audited: false)
+        case .roundProfile: Policy(method: .get, path: "/api/rounds/{id}/profile", access: .signedIn, success: .ok, audited: false)
+        case .compareWithPrevious:
+            Policy(method: .get, path: "/api/rounds/{id}/compare", access: .signedIn, success: .ok, audited: false)
+        case .householdsTemplate:
+            Policy(method: .get, path: "/api/templates/households.xlsx", access: .signedIn, success: .ok, audited: false)
+        case .helpersTemplate:
+            Policy(method: .get, path: "/api/templates/helpers.xlsx", access: .signedIn, success: .ok, audited: false)
+        case .previewWhatIf:
+            Policy(method: .post, path: "/api/rounds/{id}/whatif", access: .adminOrClerkInScope, success: .ok, audited: true)
+        case .applyWhatIf:
+            Policy(method: .post, path: "/api/rounds/{id}/whatif/{preview}/apply", access: .admin, success: .ok, audited: true)
+        case .discardWhatIf:
+            Policy(
+                method: .post, path: "/api/rounds/{id}/whatif/{preview}/discard", access: .adminOrClerkInScope,
+                success: .ok, audited: true)
+        case .solveStatus:
+            Policy(method: .get, path: "/api/rounds/{id}/progress", access: .signedIn, success: .ok, audited: false)
+        case .cancelSolve:
+            Policy(method: .post, path: "/api/rounds/{id}/cancel", access: .admin, success: .ok, audited: true)
         }
     }
 
@@ -76,7 +119,8 @@ enum Route: String, CaseIterable, Sendable {
         if access == .anyone { return .admitted }
         guard let caller else { return .signInNeeded }
         switch (access, caller.role) {
-        case (.admin, .admin), (.signedIn, _), (.adminOrClerkInScope, .admin), (.adminOrClerkInScope, .clerk):
+        case (.admin, .admin), (.signedIn, _), (.signedInWithinScope, _), (.adminOrClerkInScope, .admin),
+            (.adminOrClerkInScope, .clerk):
             return .admitted
         default:
             return .forbidden
