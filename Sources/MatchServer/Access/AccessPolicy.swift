@@ -11,6 +11,9 @@ enum Access: Sendable, Equatable {
     /// Administrators, and clerks for households of their own scope (a clerk naming a
     /// household outside it is refused with 403).
     case adminOrClerkInScope
+    /// Any signed-in user, for a household or place within its own scope (the handler
+    /// refuses one outside it with 403).
+    case signedInInScope
 }
 
 /// Every route of the server, with its method, path, access and the status of success:
@@ -25,6 +28,13 @@ enum Route: String, CaseIterable, Sendable {
     case solve, addLocks, addForbids
     case pairsCSV, pairsXLSX, unpairedCSV, unpairedXLSX, publicCSV, publicXLSX
     case publish, audit, openAPI
+    // Pages (issue 19, part B)
+    case pageSignIn, pageSignInSubmit, pageSignOut, pageStyle, pageScript
+    case pageHome, pageCreateRound, pageRound
+    case pageUploadHouseholds, pageUploadHelpers, pagePolicy, pagePolicySubmit
+    case pageSolve, pageProgress
+    case pageReview, pagePrint
+    case pagePublish, pagePublishSubmit, pageAudit
 
     struct Policy: Sendable {
         var method: HTTPRequest.Method
@@ -33,6 +43,9 @@ enum Route: String, CaseIterable, Sendable {
         var success: HTTPResponse.Status
         /// Whether a success is written to the audit log (refusals always are).
         var audited: Bool
+
+        /// A web page (HTML; refusals as pages, sign-in by redirect) rather than the API.
+        var isPage: Bool { !path.hasPrefix("/api/") }
     }
 
     var policy: Policy {
@@ -62,7 +75,35 @@ enum Route: String, CaseIterable, Sendable {
         case .publish: Policy(method: .post, path: "/api/rounds/{id}/publish", access: .admin, success: .ok, audited: true)
         case .audit: Policy(method: .get, path: "/api/audit", access: .admin, success: .ok, audited: false)
         case .openAPI: Policy(method: .get, path: "/api/openapi.yaml", access: .anyone, success: .ok, audited: false)
+        // Pages (issue 19, part B): GET pages answer 200; forms answer 303 to the next page.
+        case .pageSignIn: Self.page("/login", access: .anyone)
+        case .pageSignInSubmit: Self.form("/login", access: .anyone)
+        case .pageSignOut: Self.form("/logout", access: .signedIn)
+        case .pageStyle: Self.page("/static/style.css", access: .anyone)
+        case .pageScript: Self.page("/static/pages.js", access: .anyone)
+        case .pageHome: Self.page("/", access: .signedIn)
+        case .pageCreateRound: Self.form("/rounds", access: .admin)
+        case .pageRound: Self.page("/rounds/{id}", access: .signedIn)
+        case .pageUploadHouseholds: Self.form("/rounds/{id}/households", access: .admin)
+        case .pageUploadHelpers: Self.form("/rounds/{id}/helpers", access: .admin)
+        case .pagePolicy: Self.page("/rounds/{id}/policy", access: .admin)
+        case .pagePolicySubmit: Self.form("/rounds/{id}/policy", access: .admin)
+        case .pageSolve: Self.form("/rounds/{id}/solve", access: .admin)
+        case .pageProgress: Self.page("/rounds/{id}/progress", access: .signedIn)
+        case .pageReview: Self.page("/rounds/{id}/review", access: .signedInInScope)
+        case .pagePrint: Self.page("/rounds/{id}/print", access: .signedInInScope)
+        case .pagePublish: Self.page("/rounds/{id}/publish", access: .admin)
+        case .pagePublishSubmit: Self.form("/rounds/{id}/publish", access: .admin)
+        case .pageAudit: Self.page("/audit", access: .admin)
         }
+    }
+
+    private static func page(_ path: String, access: Access) -> Policy {
+        Policy(method: .get, path: path, access: access, success: .ok, audited: false)
+    }
+
+    private static func form(_ path: String, access: Access) -> Policy {
+        Policy(method: .post, path: path, access: access, success: .seeOther, audited: true)
     }
 
     private static func download(_ file: String, success: HTTPResponse.Status = .ok) -> Policy {
@@ -76,7 +117,8 @@ enum Route: String, CaseIterable, Sendable {
         if access == .anyone { return .admitted }
         guard let caller else { return .signInNeeded }
         switch (access, caller.role) {
-        case (.admin, .admin), (.signedIn, _), (.adminOrClerkInScope, .admin), (.adminOrClerkInScope, .clerk):
+        case (.admin, .admin), (.signedIn, _), (.signedInInScope, _), (.adminOrClerkInScope, .admin),
+            (.adminOrClerkInScope, .clerk):
             return .admitted
         default:
             return .forbidden
