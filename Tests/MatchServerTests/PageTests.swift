@@ -164,9 +164,10 @@ import Testing
             .deletingLastPathComponent().appendingPathComponent("Sources/MatchServer")
         for folder in ["Web", "Controllers/Pages"] {
             let directory = sources.appendingPathComponent(folder)
-            for file in try FileManager.default.contentsOfDirectory(atPath: directory.path) where file.hasSuffix(".swift") {
+            for file in try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            where file.hasSuffix(".swift") && file != "PageWords.swift" {
                 let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
-                for match in text.matches(of: /words(?:\.table)?[\[(]"([a-z0-9_]+)"/) { used.insert(String(match.1)) }
+                for match in text.matches(of: /words(?:\.table)?[\[(]"([a-z0-9_]+)"[\],)]/) { used.insert(String(match.1)) }
             }
         }
         #expect(used.count > 150)
