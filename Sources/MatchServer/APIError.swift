@@ -90,6 +90,12 @@ enum APIError: Error {
         case .previousNotPublished(let id): self = .unprocessable("round \(id) is not a published round")
         case .unknownIds(let lines): self = .unprocessable(lines.joined(separator: "; "))
         case .outOfScope(let n): self = .forbidden("\(n) of the households named are outside your scope")
+        case .placeOutsideScope: self = .forbidden("that place is outside your scope")
+        case .householdOutsideScope: self = .forbidden("that household is outside your scope")
+        case .noSuchHousehold(let id): self = .notFound("no household \(id) in this round")
+        case .noSuchHelper(let id): self = .unprocessable("no helper \(id) on this round's roll")
+        case .noSuchEdit(let id): self = .notFound("no hand edit \(id) in this round")
+        case .cannot(let why): self = .unprocessable(why)
         }
     }
 }

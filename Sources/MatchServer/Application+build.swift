@@ -16,6 +16,7 @@ func buildRouter(_ office: Office) -> Router<OfficeRequestContext> {
     RoundInputController(office: office).register(routes)
     PlanController(office: office).register(routes)
     AuditController(office: office).register(routes)
+    RoundOperationsController(office: office).register(routes)
     OpenAPIController().register(routes)
     // Pages (issue 19, part B)
     SignInPages(office: office).register(routes)
@@ -26,6 +27,9 @@ func buildRouter(_ office: Office) -> Router<OfficeRequestContext> {
     ReviewPages(office: office).register(routes)
     PublishPages(office: office).register(routes)
     AuditPage(office: office).register(routes)
+    PairsPage(office: office).register(routes)
+    HouseholdPage(office: office).register(routes)
+    ChangesPages(office: office).register(routes)
     return router
 }
 

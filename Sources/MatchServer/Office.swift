@@ -9,6 +9,8 @@ struct Office: Sendable {
     let settings: ServerSettings
     let sessions: SessionAuthenticator
     let solver: SolveQueue
+    /// The round operations the pages and the JSON API share.
+    let operations: RoundOperations
     let decoyHash: String
     let logger: Logger
     let pages: PageRenderer
@@ -20,6 +22,7 @@ struct Office: Sendable {
         self.logger = logger
         sessions = SessionAuthenticator(store: store, settings: settings)
         solver = SolveQueue(store: store, settings: settings, logger: logger)
+        operations = RoundOperations(store: store)
         decoyHash = Passwords.decoy(cost: settings.bcryptCost)
     }
 

@@ -14,10 +14,11 @@ import Testing
     static func request(_ route: Route) -> (uri: String, body: String?, contentType: String) {
         let policy = route.policy
         let changesDraft: Set<Route> = [
-            .uploadHouseholds, .uploadHelpers, .uploadPolicy, .solve, .addLocks, .addForbids,
-            .pageUploadHouseholds, .pageUploadHelpers, .pagePolicySubmit, .pageSolve,
+            .uploadHouseholds, .uploadHelpers, .uploadPolicy, .solve, .addLocks, .addForbids, .addEdit, .removeEdit,
+            .pageUploadHouseholds, .pageUploadHelpers, .pagePolicySubmit, .pageSolve, .pageAddEdit, .pageRemoveEdit,
         ]
         let uri = policy.path.replacingOccurrences(of: "{id}", with: changesDraft.contains(route) ? "2" : "1")
+            .replacingOccurrences(of: "{household}", with: "h1").replacingOccurrences(of: "{edit}", with: "1")
         let form = "application/x-www-form-urlencoded"
         switch route {
         case .pageCreateRound: return (uri, "name=2028+%E5%B9%B4%E5%BA%A6", form)
@@ -25,12 +26,14 @@ import Testing
         case .pageUploadHelpers: return (uri, Fixture.multipart(Fixture.helpers), Fixture.multipartType)
         case .pagePolicySubmit: return (uri, "distance_penalty=2&unpaired_base=12&max_distance=2", form)
         case .pagePublishSubmit: return (uri, "confirm=yes", form)
-        case .pageSignOut, .pageSolve: return (uri, "", form)
+        case .pageAddEdit: return (uri, "kind=lock&household_id=h1&helper_id=g1&note=known+family", form)
+        case .pageSignOut, .pageSolve, .pageRemoveEdit: return (uri, "", form)
         case .createRound: return (uri, #"{"name":"2028 年度结对"}"#, "application/json")
         case .uploadHouseholds: return (uri, Fixture.households, "text/csv")
         case .uploadHelpers: return (uri, Fixture.helpers, "text/csv")
         case .uploadPolicy: return (uri, Fixture.policy, "application/yaml")
         case .addLocks, .addForbids: return (uri, #"[{"household_id":"h1","helper_id":"g1"}]"#, "application/json")
+        case .addEdit: return (uri, #"{"kind":"lock","household_id":"h1","helper_id":"g1","note":"知根知底"}"#, "application/json")
         default: return (uri, nil, "application/json")
         }
     }
@@ -50,7 +53,8 @@ import Testing
         case .signInNeeded: return route.policy.isPage ? .seeOther : .unauthorized
         case .forbidden: return .forbidden
         case .admitted:
-            if route.policy.access == .adminOrClerkInScope && persona == .clerkOutOfScope { return .forbidden }
+            let scoped: Set<Access> = [.adminOrClerkInScope, .signedInWithinScope]
+            if scoped.contains(route.policy.access) && persona == .clerkOutOfScope { return .forbidden }
             return route.policy.success
         }
     }
@@ -63,6 +67,12 @@ import Testing
         try await office.app().test(.router) { client in
             let admin = try #require(try await client.login(.admin))
             try await client.prepareRounds(admin)
+            if route == .removeEdit || route == .pageRemoveEdit {
+                // Edit 1 of round 2: a lock of household h1 (白云街道).
+                let added = try await client.call(
+                    .post, "/api/rounds/2/edits", as: admin, body: #"{"kind":"lock","household_id":"h1","helper_id":"g1"}"#)
+                #expect(added.status == .created)
+            }
             let (uri, body, contentType) = Self.request(route)
             let response: TestResponse
             if route == .login || route == .pageSignInSubmit {
@@ -100,6 +110,11 @@ import Testing
             .addLocks: .adminOrClerkInScope, .addForbids: .adminOrClerkInScope,
             .pairsCSV: .signedIn, .pairsXLSX: .signedIn, .unpairedCSV: .signedIn, .unpairedXLSX: .signedIn,
             .publicCSV: .signedIn, .publicXLSX: .signedIn, .publish: .admin, .audit: .admin, .openAPI: .anyone,
+            // Round operations (issue 19, part A): reads by scope, hand edits like locks.
+            .pairList: .signedIn, .householdDetail: .signedInWithinScope, .listEdits: .signedIn,
+            .addEdit: .adminOrClerkInScope, .removeEdit: .adminOrClerkInScope, .planChanges: .signedIn,
+            .roundProfile: .signedIn, .compareWithPrevious: .signedIn, .householdsTemplate: .signedIn,
+            .helpersTemplate: .signedIn,
         ]
         let api = Route.allCases.filter { !$0.policy.isPage }
         for route in api { #expect(route.policy.access == spec[route], "\(route)") }

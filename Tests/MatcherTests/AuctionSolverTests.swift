@@ -80,7 +80,7 @@ import Testing
         let problem = AssignmentProblem(
             rowCount: 3, columnCount: 2, arcs: [(0, 0, 1), (0, 1, 2), (1, 0, 3), (1, 1, 1), (2, 0, 2), (2, 1, 2)],
             capacity: [1, 1], unassignedCost: nil)
-        #expect(AuctionSolver().approximate(problem) == nil)
+        #expect(AuctionSolver().auction(problem) == nil)
         #expect(AuctionSolver().solve(problem) == .infeasible(row: 2))
     }
 }

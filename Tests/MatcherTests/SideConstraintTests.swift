@@ -106,7 +106,7 @@ struct SidedCase {
         let outcome = solver.solve(c.model, sides: sides, lockedHelper: c.locked)
         let optimum = c.bruteForceOptimum()
         if let optimum {
-            #expect(outcome.bound <= optimum, "seed \(seed): bound \(outcome.bound) above optimum \(optimum)")
+            if let bound = outcome.bound { #expect(bound <= optimum, "seed \(seed): bound \(bound) above optimum \(optimum)") }
         }
         if outcome.provenInfeasible { #expect(optimum == nil, "seed \(seed): called infeasible") }
         if let plan = outcome.plan {
@@ -121,40 +121,20 @@ struct SidedCase {
 
     #if GLPK
     /// With GLPK the side-constrained optimum is found and proven: plan and bound equal the
-    /// brute-force optimum; rules no plan meets give no plan. The same with the LP bound from
-    /// column generation (never above the optimum).
-    @Test(arguments: 0..<150, [false, true])
-    func glpkMatchesBruteForce(seed: Int, columnGeneration: Bool) {
+    /// brute-force optimum; rules no plan meets give no plan.
+    @Test(arguments: 0..<300)
+    func glpkMatchesBruteForce(seed: Int) {
         let c = SidedCase.random(seed: UInt64(seed))
         let sides = SideConstraints(roll: c.model.roll, policy: c.model.policy)
         var solver = SidedPairingSolver()
         solver.timeLimit = 10
-        solver.columnGeneration = columnGeneration
         let outcome = solver.solve(c.model, sides: sides, lockedHelper: c.locked)
         let optimum = c.bruteForceOptimum()
         #expect(outcome.objective == optimum, "seed \(seed)")
         if let optimum {
-            #expect(outcome.bound == optimum, "seed \(seed): bound \(outcome.bound), optimum \(optimum)")
+            #expect(outcome.bound == optimum, "seed \(seed): bound \(String(describing: outcome.bound)), optimum \(optimum)")
             #expect(c.meetsRules(outcome.plan!) && c.isValidPlan(outcome.plan!), "seed \(seed)")
         }
-    }
-
-    /// The certified LP bound lies between the Lagrangian bound it improves on and the optimum.
-    @Test(arguments: 0..<150)
-    func linearProgramBoundIsProven(seed: Int) {
-        let c = SidedCase.random(seed: UInt64(seed))
-        let sides = SideConstraints(roll: c.model.roll, policy: c.model.policy)
-        let l = LagrangianPairing(model: c.model, sides: sides, locked: c.locked)
-        guard !l.repair.room.contains(where: { $0 < 0 }) else { return }
-        var short = l
-        short.maximumRounds = 2
-        let relaxed = short.run(deadline: .now + .seconds(5), targetGap: 0)
-        guard relaxed.incumbent != nil, let optimum = c.bruteForceOptimum() else { return }
-        let solver = SidedPairingSolver()
-        let lp = solver.linearProgramBound(l, relaxed, deadline: .now + .seconds(5), certifyBy: .now + .seconds(10))
-        #expect(lp.bound >= relaxed.bound, "seed \(seed)")
-        #expect(lp.bound <= optimum, "seed \(seed): LP bound \(lp.bound) above optimum \(optimum)")
-        #expect(lp.incumbentObjective >= optimum)
     }
     #endif
 

@@ -11,9 +11,9 @@ enum Access: Sendable, Equatable {
     /// Administrators, and clerks for households of their own scope (a clerk naming a
     /// household outside it is refused with 403).
     case adminOrClerkInScope
-    /// Any signed-in user, for a household or place within its own scope (the handler
-    /// refuses one outside it with 403).
-    case signedInInScope
+    /// Any signed-in user, for a household or place of its own scope (403 for one outside
+    /// it, checked by the handler on the data).
+    case signedInWithinScope
 }
 
 /// Every route of the server, with its method, path, access and the status of success:
@@ -28,6 +28,10 @@ enum Route: String, CaseIterable, Sendable {
     case solve, addLocks, addForbids
     case pairsCSV, pairsXLSX, unpairedCSV, unpairedXLSX, publicCSV, publicXLSX
     case publish, audit, openAPI
+    // Round operations (issue 19, part A)
+    case pairList, householdDetail
+    case listEdits, addEdit, removeEdit, planChanges
+    case roundProfile, compareWithPrevious, householdsTemplate, helpersTemplate
     // Pages (issue 19, part B)
     case pageSignIn, pageSignInSubmit, pageSignOut, pageStyle, pageScript
     case pageHome, pageCreateRound, pageRound
@@ -35,6 +39,7 @@ enum Route: String, CaseIterable, Sendable {
     case pageSolve, pageProgress
     case pageReview, pagePrint
     case pagePublish, pagePublishSubmit, pageAudit
+    case pagePairs, pageHousehold, pageAddEdit, pageRemoveEdit, pageChanges, pageCompare
 
     struct Policy: Sendable {
         var method: HTTPRequest.Method
@@ -75,6 +80,28 @@ enum Route: String, CaseIterable, Sendable {
         case .publish: Policy(method: .post, path: "/api/rounds/{id}/publish", access: .admin, success: .ok, audited: true)
         case .audit: Policy(method: .get, path: "/api/audit", access: .admin, success: .ok, audited: false)
         case .openAPI: Policy(method: .get, path: "/api/openapi.yaml", access: .anyone, success: .ok, audited: false)
+        // Round operations (issue 19, part A)
+        case .pairList:
+            Policy(method: .get, path: "/api/rounds/{id}/pair-list", access: .signedIn, success: .ok, audited: true)
+        case .householdDetail:
+            Policy(
+                method: .get, path: "/api/rounds/{id}/pair-list/{household}", access: .signedInWithinScope, success: .ok,
+                audited: true)
+        case .listEdits: Policy(method: .get, path: "/api/rounds/{id}/edits", access: .signedIn, success: .ok, audited: false)
+        case .addEdit:
+            Policy(method: .post, path: "/api/rounds/{id}/edits", access: .adminOrClerkInScope, success: .created, audited: true)
+        case .removeEdit:
+            Policy(
+                method: .delete, path: "/api/rounds/{id}/edits/{edit}", access: .adminOrClerkInScope, success: .ok,
+                audited: true)
+        case .planChanges: Policy(method: .get, path: "/api/rounds/{id}/changes", access: .signedIn, success: .ok, audited: false)
+        case .roundProfile: Policy(method: .get, path: "/api/rounds/{id}/profile", access: .signedIn, success: .ok, audited: false)
+        case .compareWithPrevious:
+            Policy(method: .get, path: "/api/rounds/{id}/compare", access: .signedIn, success: .ok, audited: false)
+        case .householdsTemplate:
+            Policy(method: .get, path: "/api/templates/households.xlsx", access: .signedIn, success: .ok, audited: false)
+        case .helpersTemplate:
+            Policy(method: .get, path: "/api/templates/helpers.xlsx", access: .signedIn, success: .ok, audited: false)
         // Pages (issue 19, part B): GET pages answer 200; forms answer 303 to the next page.
         case .pageSignIn: Self.page("/login", access: .anyone)
         case .pageSignInSubmit: Self.form("/login", access: .anyone)
@@ -90,11 +117,17 @@ enum Route: String, CaseIterable, Sendable {
         case .pagePolicySubmit: Self.form("/rounds/{id}/policy", access: .admin)
         case .pageSolve: Self.form("/rounds/{id}/solve", access: .admin)
         case .pageProgress: Self.page("/rounds/{id}/progress", access: .signedIn)
-        case .pageReview: Self.page("/rounds/{id}/review", access: .signedInInScope)
-        case .pagePrint: Self.page("/rounds/{id}/print", access: .signedInInScope)
+        case .pageReview: Self.page("/rounds/{id}/review", access: .signedIn)
+        case .pagePrint: Self.page("/rounds/{id}/print", access: .signedIn)
         case .pagePublish: Self.page("/rounds/{id}/publish", access: .admin)
         case .pagePublishSubmit: Self.form("/rounds/{id}/publish", access: .admin)
         case .pageAudit: Self.page("/audit", access: .admin)
+        case .pagePairs: Self.page("/rounds/{id}/pairs", access: .signedIn)
+        case .pageHousehold: Self.page("/rounds/{id}/households/{household}", access: .signedInWithinScope)
+        case .pageAddEdit: Self.form("/rounds/{id}/edits", access: .adminOrClerkInScope)
+        case .pageRemoveEdit: Self.form("/rounds/{id}/edits/{edit}/remove", access: .adminOrClerkInScope)
+        case .pageChanges: Self.page("/rounds/{id}/changes", access: .signedIn)
+        case .pageCompare: Self.page("/rounds/{id}/compare", access: .signedIn)
         }
     }
 
@@ -117,7 +150,7 @@ enum Route: String, CaseIterable, Sendable {
         if access == .anyone { return .admitted }
         guard let caller else { return .signInNeeded }
         switch (access, caller.role) {
-        case (.admin, .admin), (.signedIn, _), (.signedInInScope, _), (.adminOrClerkInScope, .admin),
+        case (.admin, .admin), (.signedIn, _), (.signedInWithinScope, _), (.adminOrClerkInScope, .admin),
             (.adminOrClerkInScope, .clerk):
             return .admitted
         default:

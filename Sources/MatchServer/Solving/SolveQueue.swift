@@ -38,14 +38,15 @@ final class SolveQueue: @unchecked Sendable {
         let job = inputs
         let (store, logger) = (store, logger)
         enqueue {
-            let outcome: Result<(RoundPairing.Plan, PlanRows), YearlyPairing.Failure>
+            let outcome: Result<(RoundPairing.Plan, PlanRows, PlanHouseholds), YearlyPairing.Failure>
             let clock = ContinuousClock(), start = clock.now
             do throws(YearlyPairing.Failure) {
                 let plan = try RoundPairing.solve(job)
                 let solved = clock.now
                 let rows = PlanRows(plan)
+                let households = PlanHouseholds(plan)
                 logger.info("round \(id): solved in \(solved - start), lists cut in \(clock.now - solved)")
-                outcome = .success((plan, rows))
+                outcome = .success((plan, rows, households))
             } catch {
                 outcome = .failure(error)
             }
@@ -55,9 +56,9 @@ final class SolveQueue: @unchecked Sendable {
                 do {
                     let detail: String
                     switch outcome {
-                    case .success(let (plan, rows)):
+                    case .success(let (plan, rows, households)):
                         let storing = clock.now
-                        try await store.finishSolve(round: id, plan: plan, rows: rows)
+                        try await store.finishSolve(round: id, plan: plan, rows: rows, households: households)
                         logger.info("round \(id): plan stored in \(clock.now - storing)")
                         let s = plan.summary
                         detail = "solved: objective \(s.objective), bound \(s.bound), \(s.pairs) pairs, \(s.unpaired) unpaired, "

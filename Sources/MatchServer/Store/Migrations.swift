@@ -129,6 +129,68 @@ enum Migrations {
                 );
                 """)
         }
+        migrator.registerMigration("v2: round operations (pair list rows, prices, proof, hand edits, last plan)") { db in
+            try db.execute(sql: """
+                -- One row per household of a plan, typed, for the pair list pages (search,
+                -- filters, paging, sort) and the per-household detail.
+                CREATE TABLE plan_household (
+                    round_id INTEGER NOT NULL REFERENCES plan(round_id) ON DELETE CASCADE,
+                    ordinal INTEGER NOT NULL,
+                    roll_index INTEGER NOT NULL,
+                    household_id TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    district TEXT NOT NULL,
+                    street TEXT NOT NULL,
+                    community TEXT NOT NULL,
+                    severity INTEGER NOT NULL,
+                    helper_index INTEGER,
+                    helper_id TEXT,
+                    helper_name TEXT,
+                    helper_kind TEXT,
+                    distance INTEGER,
+                    status TEXT NOT NULL CHECK (status IN ('new', 'kept', 'moved', 'unpaired')),
+                    unpaired_reason TEXT,
+                    unmet INTEGER NOT NULL,
+                    cost INTEGER NOT NULL,
+                    locked INTEGER NOT NULL,
+                    covered_zh TEXT NOT NULL,
+                    unmet_zh TEXT NOT NULL,
+                    covered_en TEXT NOT NULL,
+                    unmet_en TEXT NOT NULL,
+                    -- u_h of the plan's certificate (NULL: locked, or a plan without prices)
+                    price INTEGER,
+                    -- Σ w_q of the quota places holding the household (0 without coverage rules)
+                    quota_price INTEGER NOT NULL DEFAULT 0,
+                    id_number TEXT NOT NULL DEFAULT '',
+                    -- lower-cased ids, names and places that the search box matches
+                    search TEXT NOT NULL,
+                    PRIMARY KEY (round_id, ordinal)
+                ) WITHOUT ROWID;
+                CREATE UNIQUE INDEX plan_household_id ON plan_household(round_id, household_id);
+                CREATE INDEX plan_household_place ON plan_household(round_id, district, street, ordinal);
+                -- v_g of every helper, in roll order, as little-endian 64-bit integers.
+                ALTER TABLE plan ADD COLUMN helper_prices BLOB;
+                -- proven_optimal, bound_proven (stopped early; the prices prove the bound) or
+                -- not_proven (side constraints: bound from a relaxation).
+                ALTER TABLE plan ADD COLUMN proof TEXT NOT NULL DEFAULT 'not_proven';
+                -- Hand edits: a note, and whether a lock was made by moving a household.
+                ALTER TABLE round_rule ADD COLUMN note TEXT NOT NULL DEFAULT '';
+                ALTER TABLE round_rule ADD COLUMN made_as TEXT NOT NULL DEFAULT 'rule'
+                    CHECK (made_as IN ('rule', 'lock', 'forbid', 'move'));
+                -- The round's plan before its last change (dropped by an edit or a re-solve):
+                -- what a re-solve is compared with ("what else moved").
+                CREATE TABLE last_plan (
+                    round_id INTEGER NOT NULL REFERENCES round(id) ON DELETE CASCADE,
+                    household_id TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    district TEXT NOT NULL,
+                    street TEXT NOT NULL,
+                    helper_id TEXT,
+                    helper_name TEXT,
+                    PRIMARY KEY (round_id, household_id)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

@@ -30,7 +30,7 @@ extension OfficeStore {
     /// entry of every download) never wait long behind a city's 100,000 rows; the plan is
     /// seen by no reader until the last transaction marks the round `solved`, and a process
     /// killed before that leaves a round `solving` whose partial plan the next start drops.
-    func finishSolve(round id: Int64, plan: RoundPairing.Plan, rows: PlanRows) async throws {
+    func finishSolve(round id: Int64, plan: RoundPairing.Plan, rows: PlanRows, households: PlanHouseholds) async throws {
         let summary = plan.summary
         let started = try await pool.write { db -> Bool in
             guard try Self.isSolving(db, id) else { return false }
@@ -38,13 +38,14 @@ extension OfficeStore {
             try db.execute(
                 sql: """
                     INSERT INTO plan (round_id, summary_json, objective, bound, gap, solver, pairs, unpaired, seconds,
-                        solved_at, pairs_header, unpaired_header, public_header)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        solved_at, pairs_header, unpaired_header, public_header, helper_prices, proof)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     id, Data(plan.summaryJSON), summary.objective, summary.bound, summary.gap, summary.solver,
                     summary.pairs, summary.unpaired, summary.seconds, Clock.stamp(),
                     Data(rows.headers[.pairs] ?? []), Data(rows.headers[.unpaired] ?? []), Data(rows.headers[.public] ?? []),
+                    households.helperPrices.map(PlanHouseholds.blob), households.proof.rawValue,
                 ])
             return true
         }
@@ -67,6 +68,7 @@ extension OfficeStore {
                 }
             }
         }
+        try await storeHouseholds(round: id, households)
         try await pool.write { db in
             guard try Self.isSolving(db, id) else { return }
             let insertPlace = try db.makeStatement(sql: """
@@ -144,6 +146,34 @@ extension OfficeStore {
                 out.append((Array(row["line"] as Data), row["id_number"], row["district"], row["street"]))
             }
             return ScopedList(header: Array(header), rows: out)
+        }
+    }
+}
+
+extension OfficeStore {
+    /// The plan's household rows for the pages, in chunks like the lists.
+    func storeHouseholds(round id: Int64, _ households: PlanHouseholds) async throws {
+        let rows = households.rows
+        for chunk in stride(from: 0, to: rows.count, by: Self.rowsPerTransaction) {
+            let part = rows[chunk..<min(chunk + Self.rowsPerTransaction, rows.count)]
+            try await pool.write { db in
+                let insert = try db.makeStatement(sql: """
+                    INSERT INTO plan_household (round_id, ordinal, roll_index, household_id, name, district, street,
+                        community, severity, helper_index, helper_id, helper_name, helper_kind, distance, status,
+                        unpaired_reason, unmet, cost, locked, covered_zh, unmet_zh, covered_en, unmet_en, price,
+                        quota_price, id_number, search)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+                for (ordinal, row) in zip(chunk..., part) {
+                    let l = row.listing
+                    try insert.execute(arguments: [
+                        id, ordinal, l.household, l.id, l.name, l.district, l.street, l.community, l.severity, l.helper,
+                        l.helperId, l.helperName, l.helperKind?.english, l.distance, l.status.rawValue,
+                        l.unpairedReason?.rawValue, l.unmetLevels, l.cost, l.locked, row.coveredZh, row.unmetZh,
+                        row.coveredEn, row.unmetEn, row.price, row.quotaPrice, l.identityNumber, row.search,
+                    ])
+                }
+            }
         }
     }
 }

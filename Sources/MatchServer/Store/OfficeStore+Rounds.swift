@@ -95,7 +95,7 @@ extension OfficeStore {
     }
 
     /// Checks that round `id` exists and may change: not published, not being solved.
-    private static func requireEditable(_ db: Database, _ id: Int64) throws {
+    static func requireEditable(_ db: Database, _ id: Int64) throws {
         switch try String.fetchOne(db, sql: "SELECT status FROM round WHERE id = ?", arguments: [id]) {
         case nil: throw RoundRefusal.noSuchRound(id)
         case "published": throw RoundRefusal.published(id)
@@ -105,7 +105,20 @@ extension OfficeStore {
     }
 
     /// An input changed: the plan no longer follows from the inputs, so it is dropped.
-    private static func dropPlan(_ db: Database, _ id: Int64) throws -> Bool {
+    ///
+    /// The plan's pairs are kept in `last_plan` first, so that the next solve can say what
+    /// moved against it.
+    static func dropPlan(_ db: Database, _ id: Int64) throws -> Bool {
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM plan_household WHERE round_id = ? LIMIT 1", arguments: [id]) == true {
+            try db.execute(sql: "DELETE FROM last_plan WHERE round_id = ?", arguments: [id])
+            try db.execute(
+                sql: """
+                    INSERT INTO last_plan (round_id, household_id, name, district, street, helper_id, helper_name)
+                    SELECT round_id, household_id, name, district, street, helper_id, helper_name
+                    FROM plan_household WHERE round_id = ?
+                    """,
+                arguments: [id])
+        }
         try db.execute(sql: "DELETE FROM plan WHERE round_id = ?", arguments: [id])
         let dropped = db.changesCount > 0
         try db.execute(sql: "UPDATE round SET status = 'draft', error = NULL WHERE id = ?", arguments: [id])
@@ -186,33 +199,40 @@ extension OfficeStore {
     func beginSolve(round id: Int64) async throws -> RoundPairing.Inputs {
         try await pool.write { db in
             try Self.requireEditable(db, id)
-            func file(_ role: String) throws -> RoundPairing.File? {
-                try Row.fetchOne(
-                    db, sql: "SELECT content FROM round_file WHERE round_id = ? AND role = ?", arguments: [id, role]
-                ).map { RoundPairing.File(name: role == "policy" ? "policy.yaml" : role + ".csv", bytes: Array(($0["content"] as Data))) }
-            }
-            guard let households = try file("households") else { throw RoundRefusal.missingInput("households") }
-            guard let helpers = try file("helpers") else { throw RoundRefusal.missingInput("helpers") }
-            var inputs = RoundPairing.Inputs(households: households, helpers: helpers)
-            inputs.policy = try file("policy")
-            let rules = try Row.fetchAll(
-                db, sql: "SELECT kind, household_id, helper_id FROM round_rule WHERE round_id = ? ORDER BY id",
-                arguments: [id])
-            for rule in rules {
-                let pair = RoundPairing.Pair(household: rule["household_id"], helper: rule["helper_id"])
-                if rule["kind"] == "lock" { inputs.locks.append(pair) } else { inputs.forbids.append(pair) }
-            }
-            if let previous = try Int64.fetchOne(db, sql: "SELECT previous_id FROM round WHERE id = ?", arguments: [id]) {
-                inputs.previous = try Row.fetchAll(
-                    db,
-                    sql: "SELECT household_id, helper_id FROM plan_row WHERE round_id = ? AND list = 'pairs' ORDER BY ordinal",
-                    arguments: [previous]
-                ).map { RoundPairing.Pair(household: $0["household_id"], helper: $0["helper_id"]) }
-            }
+            let inputs = try Self.solveInputs(db, id)
             _ = try Self.dropPlan(db, id)
             try db.execute(sql: "UPDATE round SET status = 'solving' WHERE id = ?", arguments: [id])
             return inputs
         }
+    }
+
+    /// Round `id`'s inputs as a solve takes them: files, policy, locks, forbids and the
+    /// previous round's pairs.
+    static func solveInputs(_ db: Database, _ id: Int64) throws -> RoundPairing.Inputs {
+        func file(_ role: String) throws -> RoundPairing.File? {
+            try Row.fetchOne(
+                db, sql: "SELECT content FROM round_file WHERE round_id = ? AND role = ?", arguments: [id, role]
+            ).map { RoundPairing.File(name: role == "policy" ? "policy.yaml" : role + ".csv", bytes: Array(($0["content"] as Data))) }
+        }
+        guard let households = try file("households") else { throw RoundRefusal.missingInput("households") }
+        guard let helpers = try file("helpers") else { throw RoundRefusal.missingInput("helpers") }
+        var inputs = RoundPairing.Inputs(households: households, helpers: helpers)
+        inputs.policy = try file("policy")
+        let rules = try Row.fetchAll(
+            db, sql: "SELECT kind, household_id, helper_id FROM round_rule WHERE round_id = ? ORDER BY id",
+            arguments: [id])
+        for rule in rules {
+            let pair = RoundPairing.Pair(household: rule["household_id"], helper: rule["helper_id"])
+            if rule["kind"] == "lock" { inputs.locks.append(pair) } else { inputs.forbids.append(pair) }
+        }
+        if let previous = try Int64.fetchOne(db, sql: "SELECT previous_id FROM round WHERE id = ?", arguments: [id]) {
+            inputs.previous = try Row.fetchAll(
+                db,
+                sql: "SELECT household_id, helper_id FROM plan_row WHERE round_id = ? AND list = 'pairs' ORDER BY ordinal",
+                arguments: [previous]
+            ).map { RoundPairing.Pair(household: $0["household_id"], helper: $0["helper_id"]) }
+        }
+        return inputs
     }
 
     /// The solve failed: the round goes back to `draft` with the reason.

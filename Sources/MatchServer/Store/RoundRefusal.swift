@@ -16,4 +16,16 @@ enum RoundRefusal: Error, Equatable {
     case unknownIds([String])
     /// A clerk naming households outside its scope (the count only).
     case outOfScope(households: Int)
+    /// A place asked for that lies outside the caller's scope.
+    case placeOutsideScope
+    /// A household outside the caller's scope (its id is not repeated).
+    case householdOutsideScope
+    /// No household of that id in the round's plan or roll.
+    case noSuchHousehold(String)
+    /// No helper of that id on the round's roll.
+    case noSuchHelper(String)
+    /// No hand edit of that id in the round.
+    case noSuchEdit(Int64)
+    /// A request that cannot be carried out on this round, with the reason in words.
+    case cannot(String)
 }

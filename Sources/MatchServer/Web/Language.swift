@@ -1,4 +1,5 @@
 import Hummingbird
+import Matcher
 
 /// The language of the pages: Chinese first, English on request. Chosen by `?lang=zh|en`
 /// (which also sets the `match_lang` cookie) or by that cookie; Chinese otherwise.
@@ -18,6 +19,9 @@ enum Language: String, Sendable, CaseIterable {
     }
 
     var other: Language { self == .zh ? .en : .zh }
+
+    /// The library's words for this language (the round operations' `language:`).
+    var presentation: Presentation.Language { self == .zh ? .zh : .en }
 
     /// The HTML `lang` attribute.
     var htmlTag: String { self == .zh ? "zh-CN" : "en" }

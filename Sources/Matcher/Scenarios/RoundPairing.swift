@@ -39,6 +39,8 @@ public enum RoundPairing {
         /// Threads for the solver (nil: all cores).
         public var threads: Int? = nil
         public var timeLimit = 60.0
+        /// Progress reports and a cancel for the solve (see ``SolveControl``).
+        public var control: SolveControl? = nil
 
         public init(households: File, helpers: File) {
             self.households = households
@@ -121,6 +123,7 @@ public enum RoundPairing {
         options.publicNotice = true
         options.threads = inputs.threads
         options.timeLimit = inputs.timeLimit
+        options.control = inputs.control
         let outcome: YearlyPairing.Outcome
         do {
             outcome = try YearlyPairing.run(options)

@@ -35,10 +35,10 @@ extension YearlyPairing {
             return try hungarian(model, rules, reason: options.solver == .hungarian
                 ? "asked for; no rule couples pairs, so the assignment model is exact; Hungarian method with pricing over all eligible pairs"
                 : "no rule couples pairs, so the assignment model is exact; Hungarian method with pricing over all eligible pairs",
-                threads: options.threads, timeLimit: options.timeLimit)
+                threads: options.threads, timeLimit: options.timeLimit, control: options.control)
         }
         if options.solver == .hungarian {
-            var plan = try hungarian(model, rules, reason: "", threads: options.threads)
+            var plan = try hungarian(model, rules, reason: "", threads: options.threads, control: options.control)
             plan.shortfalls = sides.shortfalls(helperOf: plan.result.helperOf, places: model.roll.places)
             plan.reason = "asked for; the Hungarian method cannot honour coverage or org_spread, so this plan is optimal without them and ignores them"
                 + (plan.shortfalls.isEmpty ? " (it happens to meet them all)" : " (\(plan.shortfalls.count) rules unmet, listed in side_constraints)")
@@ -53,7 +53,7 @@ extension YearlyPairing {
             // Quotas never exceed a place's households, so only helpers can fall short; their
             // places are counted (Hall-type, a pass over every eligible pair per rule) only
             // when the network finds no plan, to say why in office words.
-            return try coverage(model, rules, network, threads: options.threads) {
+            return try coverage(model, rules, network, threads: options.threads, control: options.control) {
                 SideFeasibility(model: model, sides: sides, lockedHelper: rules.lockedHelper).problems()
             }
         }
@@ -71,30 +71,34 @@ extension YearlyPairing {
         solver.timeLimit = max(1, options.timeLimit - LagrangianPairing.seconds(checked))
         solver.targetGap = options.mipGap
         solver.log = log
+        solver.control = options.control
         let outcome = solver.solve(model, sides: sides, lockedHelper: rules.lockedHelper)
-        guard let plan = outcome.plan, let objective = outcome.objective else {
+        if options.control?.isCancelled == true { throw .cancelled }
+        guard let incumbent = outcome.incumbent, let bound = outcome.bound else {
             if outcome.provenInfeasible {
                 throw .infeasibleRules([
                     "no plan meets every coverage and org_spread rule together (proven: the relaxation's lower bound exceeds the cost of any plan); the quotas compete for the same helpers or org_spread leaves too few: lower a quota, raise org_spread, or add helpers"
                 ])
             }
             throw .infeasibleRules([
-                "no plan meeting every coverage and org_spread rule was found within \(options.timeLimit) s; proven lower bound \(outcome.bound). The quotas may compete for the same helpers: lower a quota, raise org_spread, or add helpers"
+                "no plan meeting every coverage and org_spread rule was found within \(options.timeLimit) s"
+                    + (outcome.bound.map { "; proven lower bound \($0)" } ?? "")
+                    + ". The quotas may compete for the same helpers: lower a quota, raise org_spread, or add helpers"
             ])
         }
-        var result = Self.sidedResult(model, rules, plan: plan, objective: objective, bound: outcome.bound)
+        var result = Self.sidedResult(model, rules, plan: incumbent.plan, objective: incumbent.objective, bound: bound)
         result.statistics.rounds = outcome.lagrangianRounds
         result.statistics.candidateArcs = outcome.candidateArcs
         result.statistics.totalSeconds = outcome.seconds
         let gap = result.gap
         let proof = gap == 0
             ? "proven optimal"
-            : String(format: "not proven optimal: proven bound %d, gap %.2f%%", outcome.bound, gap * 100)
+            : String(format: "not proven optimal: proven bound %d, gap %.2f%%", bound, gap * 100)
         let why = "coverage or org_spread couples pairs, which needs an integer program"
         let reason: String
         if SidedPairingSolver.glpkAvailable {
             let glpk = outcome.glpkDescription
-            reason = "\(why): Lagrangian relaxation with the Hungarian method inside (\(outcome.lagrangianRounds) rounds, bound \(outcome.lagrangianBound)), a repaired plan\(outcome.neighbourhoodSeconds > 0 ? " improved by GLPK on neighbourhoods of a few communities" : ""), reduced-cost fixing, then GLPK's branch-and-cut"
+            reason = "\(why): Lagrangian relaxation with the Hungarian method inside (\(outcome.lagrangianRounds) rounds, bound \(outcome.lagrangianBound.map(String.init) ?? "none")), a repaired plan\(outcome.neighbourhoodSeconds > 0 ? " improved by GLPK on neighbourhoods of a few communities" : ""), reduced-cost fixing, then GLPK's branch-and-cut"
                 + (glpk.isEmpty ? " (not needed: the gap was closed, or the target gap reached, before it)" : "; " + glpk) + "; \(proof)"
         } else {
             reason = "\(why), but this build has no GLPK: Lagrangian relaxation with the Hungarian method inside (\(outcome.lagrangianRounds) rounds) and a repair heuristic; the plan meets every rule; \(proof)"
@@ -105,12 +109,15 @@ extension YearlyPairing {
     }
 
     private static func hungarian(
-        _ model: CostModel, _ rules: PairingRules, reason: String, threads: Int? = nil, timeLimit: Double? = nil
+        _ model: CostModel, _ rules: PairingRules, reason: String, threads: Int? = nil, timeLimit: Double? = nil,
+        control: SolveControl? = nil
     ) throws(Failure) -> SolvedPlan {
         var pairing = PairingSolver()
         pairing.threads = threads
+        pairing.control = control
         if let timeLimit { pairing.deadline = ContinuousClock.now + .seconds(timeLimit) }
         let result = pairing.solve(model, lockedHelper: rules.lockedHelper)
+        if result.stop == .cancelled { throw .cancelled }
         let proof = PairingCertificate.problems(model, result, threads: threads)
         if !proof.isEmpty { throw .unproven(proof) }
         guard let stop = result.stop else {
@@ -125,11 +132,13 @@ extension YearlyPairing {
     /// Coverage rules (one level or nested): exact on the coverage network (``CoverageNetwork``).
     private static func coverage(
         _ model: CostModel, _ rules: PairingRules, _ network: CoverageNetwork, threads: Int?,
-        explainInfeasible: () -> [String]
+        control: SolveControl?, explainInfeasible: () -> [String]
     ) throws(Failure) -> SolvedPlan {
         var pairing = PairingSolver()
         pairing.threads = threads
+        pairing.control = control
         let plain = pairing.solve(model, lockedHelper: rules.lockedHelper)
+        if plain.stop == .cancelled { throw .cancelled }
         switch pairing.solve(model, lockedHelper: rules.lockedHelper, coverage: network, plain: plain) {
         case .infeasible(let groups):
             let explained = explainInfeasible()
@@ -140,6 +149,8 @@ extension YearlyPairing {
             })
         case .costOverflow:
             throw .unsupported("the policy's weights make costs too large for coverage rules (sums of them could overflow): lower the weights, distance_penalty, unpaired_base or keep_bonus")
+        case .optimal(let result) where result.stop == .cancelled:
+            throw .cancelled
         case .optimal(var result):
             result.statistics.totalSeconds = plain.statistics.totalSeconds + result.statistics.totalSeconds
             let proof = PairingCertificate.problems(model, result, threads: threads)

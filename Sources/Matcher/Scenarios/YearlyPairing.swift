@@ -24,6 +24,8 @@ public struct YearlyPairing {
         public var timeLimit = 60.0
         public var mipGap = 0.0
         public var verbose = false
+        /// Progress reports and a cancel (the office server's; nil from the command line).
+        public var control: SolveControl? = nil
 
         public init(inputs: RollInputs, outputDirectory: String) {
             self.inputs = inputs
@@ -65,6 +67,8 @@ public struct YearlyPairing {
         case tooLarge(ScaleLimitExceeded)
         /// Coverage or org_spread rules no plan can meet, each told with place and numbers.
         case infeasibleRules([String])
+        /// The solve was cancelled through ``Options/control``; nothing was written.
+        case cancelled
 
         public var description: String {
             switch self {
@@ -76,6 +80,7 @@ public struct YearlyPairing {
                 files.joined(separator: ", ") + (files.count == 1 ? " already exists" : " already exist") + "; choose another --out or add --force to replace them"
             case .tooLarge(let limit): limit.description
             case .infeasibleRules(let why): "the side constraints cannot be met:\n" + why.joined(separator: "\n")
+            case .cancelled: "the solve was cancelled; nothing was written"
             }
         }
     }
@@ -96,6 +101,7 @@ public struct YearlyPairing {
         let rules = inputs.rules, model = inputs.model
         trace("read, rules and model: \(clock.now - start)")
         let solved = try solve(options, rules, model)
+        if options.control?.isCancelled == true { throw .cancelled }
         let result = solved.result
         trace("solved and checked: \(clock.now - start)")
         let seconds = (clock.now - start).inSeconds

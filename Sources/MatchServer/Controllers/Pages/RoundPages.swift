@@ -88,10 +88,34 @@ struct RoundPages {
             "can_publish": admin && view.status == "solved",
             "previous": view.detail.listing.previous.map { words("round_previous", ["id": $0]) } ?? "",
         ]
+        if let caller = page.caller, view.hasFile("households"), view.hasFile("helpers") {
+            data["profile"] = Self.profile(
+                try await office.operations.profile(round: id, caller: caller, language: page.language.presentation), words)
+        }
         if let summary = try await office.store.summary(round: id, scope: page.caller?.scope ?? .city) {
             data["summary"] = Self.headline(summary, words)
         }
         return page.reply("round", title: view.detail.listing.name, data, status: status, detail: detail)
+    }
+
+    /// The roll before solving: households and places against them, by street, by kind of
+    /// helper, and need against offer per kind of need.
+    static func profile(_ profile: RoundProfileView, _ words: PageWords) -> [String: Any] {
+        let largest = Double(profile.householdsByStreet.map(\.households).max() ?? 0)
+        let streets = BarChart(
+            bars: profile.householdsByStreet.map { .init(label: $0.street, value: Double($0.households), figure: String($0.households)) },
+            scale: largest, title: words["profile_by_street"])
+        return [
+            "households": profile.households, "helpers": profile.helpers, "capacity": profile.capacity,
+            "spare": profile.spare, "short": profile.spare < 0,
+            "spare_text": profile.spare >= 0 ? words("profile_spare", ["n": profile.spare]) : words("profile_short", ["n": -profile.spare]),
+            "streets_chart": streets.svg,
+            "kinds": profile.helpersByKind.map { ["kind": $0.words, "helpers": $0.helpers, "capacity": $0.capacity] },
+            "needs": profile.needAgainstOffer.map {
+                ["need": $0.words, "households": $0.householdsInNeed, "need_levels": $0.needLevels,
+                 "helpers": $0.helpersOffering, "places": $0.placesOffering, "offer_levels": $0.offerLevels]
+            },
+        ]
     }
 
     /// A solve's failure as stored (the library's text), with the common ones in the page's words.

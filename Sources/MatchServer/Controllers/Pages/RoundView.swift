@@ -19,6 +19,9 @@ struct RoundView {
             ("tab_steps", "/rounds/\(id)", true),
             ("tab_policy", "/rounds/\(id)/policy", admin),
             ("tab_review", "/rounds/\(id)/review", hasPlan),
+            ("tab_pairs", "/rounds/\(id)/pairs", hasPlan),
+            ("tab_changes", "/rounds/\(id)/changes", true),
+            ("tab_compare", "/rounds/\(id)/compare", hasPlan && detail.listing.previous != nil),
             ("tab_publish", "/rounds/\(id)/publish", admin && hasPlan),
         ]
         tabs = tabs.filter(\.shown)

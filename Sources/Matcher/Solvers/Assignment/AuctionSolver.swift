@@ -64,12 +64,6 @@ public struct AuctionSolver: Sendable {
         return HungarianSolver().solve(problem, rowOrder: rowOrder, warmStart: start, arcsIntoColumns: arcsIntoColumns)
     }
 
-    /// An ε-optimal start in the Hungarian's form, or nil when the auction gave up (too many
-    /// bids, prices beyond any feasible level, or costs too large to scale).
-    public func approximate(_ problem: AssignmentProblem) -> AssignmentSolution? {
-        auction(problem)?.handOver()
-    }
-
     /// Runs the phases; nil when the auction gave up.
     /// The reverse bids walk the arcs into each column: `arcsIntoColumns` when it is being
     /// built elsewhere (it is first needed after phase 1), else built here.

@@ -37,7 +37,7 @@ struct GLPKReducedSolver {
         var pairsOf = [[Int]](repeating: [], count: householdCount)
         for j in 0..<p.columnCount { pairsOf[Int(p.household[j])].append(j) }
         for h in p.mustPair where pairsOf[h].isEmpty {
-            outcome.bound = .max  // a household must be paired but has no pair left
+            outcome.bound = .infeasible  // a household must be paired but has no pair left
             return outcome
         }
         var rowElements: [[Int]] = []
@@ -56,7 +56,7 @@ struct GLPKReducedSolver {
             let list = row.households.flatMap { pairsOf[$0] }
             let distinct = Set(row.households.filter { !pairsOf[$0].isEmpty }).count
             if distinct < need[i] {
-                outcome.bound = .max  // the quota cannot be met with the kept pairs
+                outcome.bound = .infeasible  // the quota cannot be met with the kept pairs
                 return outcome
             }
             rowElements.append(list)
@@ -132,9 +132,9 @@ struct GLPKReducedSolver {
         if lpCode == GLP_ETMLIM { outcome.stop = .timeLimit; return outcome }
         if lpCode != 0 { outcome.stop = .failed("glp_simplex returned \(lpCode)"); return outcome }
         switch glp_get_status(lp) {
-        case GLP_OPT: outcome.bound = Self.integerBound(glp_get_obj_val(lp)) + p.constant
+        case GLP_OPT: outcome.bound = Self.integerBound(glp_get_obj_val(lp)).map { .proven($0 + p.constant) }
         case GLP_NOFEAS:
-            outcome.bound = .max
+            outcome.bound = .infeasible
             return outcome
         case let status:
             outcome.stop = .failed("LP status \(status)")
@@ -168,7 +168,7 @@ struct GLPKReducedSolver {
             return outcome
         }
         let status = glp_mip_status(lp)
-        if status == GLP_NOFEAS { outcome.bound = .max; return outcome }
+        if status == GLP_NOFEAS { outcome.bound = .infeasible; return outcome }
         if status == GLP_OPT || status == GLP_FEAS {
             var plan: [Int: Int32] = [:]
             var value = p.constant
@@ -181,15 +181,17 @@ struct GLPKReducedSolver {
             outcome.objective = value
         }
         if outcome.stop == .solved, let value = outcome.objective {
-            outcome.bound = value  // the tree was searched to the end
-        } else if progress.has_bound != 0 {
-            outcome.bound = max(outcome.bound ?? .min, Self.integerBound(progress.best_bound) + p.constant)
+            outcome.bound = .proven(value)  // the tree was searched to the end
+        } else if progress.has_bound != 0, let node = Self.integerBound(progress.best_bound) {
+            let best = node + p.constant
+            if case .proven(let root)? = outcome.bound { outcome.bound = .proven(max(root, best)) } else { outcome.bound = .proven(best) }
         }
         return outcome
     }
 
-    static func integerBound(_ b: Double) -> Int {
-        guard b.isFinite, abs(b) < 9e15 else { return b > 0 ? .max : .min }
+    /// nil when GLPK's value is not a finite number an `Int` can hold safely.
+    static func integerBound(_ b: Double) -> Int? {
+        guard b.isFinite, abs(b) < 9e15 else { return nil }
         return Int((b - 1e-6 * max(1, abs(b))).rounded(.up))
     }
 }

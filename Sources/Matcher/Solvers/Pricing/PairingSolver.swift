@@ -84,6 +84,9 @@ public struct PairingSolver: Sendable {
     /// When set, a solve still pricing at this instant stops after its next exact round with
     /// that round's plan and a proven bound (see ``SolveStop``). Solves with quotas ignore it.
     public var deadline: ContinuousClock.Instant? = nil
+    /// Progress reports after every exact round, and a cancel checked between rounds (a
+    /// cancelled solve returns like a stopped one, with `stop == .cancelled`).
+    public var control: SolveControl? = nil
 
     /// The start of rounds solved afresh (see the type's doc comment).
     public var coldStart: AuctionSolver = {
@@ -236,11 +239,24 @@ public struct PairingSolver: Sendable {
                 }
                 return result
             }
-            if quotas == nil, let deadline, clock.now >= deadline {
+            let cancelled = control?.isCancelled ?? false
+            if cancelled || (quotas == nil && deadline.map { clock.now >= $0 } ?? false) {
                 stats.totalSeconds = seconds(since: started, clock)
-                return stoppedResult(
+                var stopped = stoppedResult(
                     model, solution, freeHouseholds, additions, locked: locked, residual: residual,
                     lockedCost: lockedCost, statistics: stats)
+                if cancelled { stopped.stop = .cancelled }
+                return stopped
+            }
+            if let control {
+                // Without quotas every round's plan is a plan of the roll and its prices,
+                // lowered by the most negative reduced costs, a proven bound (as when stopped).
+                if quotas == nil {
+                    let bound = Self.provenBound(solution, additions, residual: residual) + lockedCost
+                    control.report(.pricing, plan: solution.objective + lockedCost, bound: bound)
+                } else {
+                    control.report(.coverage)
+                }
             }
             let rowsAdded = extraRows.isEmpty ? additions : additions + noAdditions
             arcs = arcs.adding(rowsAdded, threads: threads)
@@ -263,22 +279,37 @@ public struct PairingSolver: Sendable {
     ) -> PairingResult {
         var helperOf = locked
         var householdPrice = [Int?](repeating: nil, count: locked.count)
-        var dual = 0
+        let lowered = Self.loweredPrices(solution, additions)
         for (r, h) in rows.enumerated() {
             helperOf[h] = solution.column[r]
-            var u = solution.rowPrice[r]
-            let lowest = additions[r].map { g, c in c - u + solution.columnPrice[Int(g)] }.min() ?? 0
-            u += min(0, lowest)
-            householdPrice[h] = u
-            dual += u
+            householdPrice[h] = lowered[r]
         }
-        for g in residual.indices { dual -= Int(residual[g]) * solution.columnPrice[g] }
+        let dual = Self.provenBound(solution, additions, residual: residual)
         var result = PairingResult(
             helperOf: helperOf, locked: locked.map { $0 >= 0 }, objective: solution.objective + lockedCost,
             bound: dual + lockedCost, householdPrice: householdPrice, helperPrice: solution.columnPrice,
             residualCapacity: residual, lockedCost: lockedCost, statistics: statistics)
         result.stop = .timeLimit
         return result
+    }
+
+    /// Each row's price lowered by its most negative reduced cost over all eligible pairs
+    /// (the first of its priced pairs; the pricing scans every pair that can undercut).
+    private static func loweredPrices(_ solution: AssignmentSolution, _ additions: [[(Int32, Int)]]) -> [Int] {
+        additions.indices.map { r in
+            let u = solution.rowPrice[r]
+            let lowest = additions[r].map { g, c in c - u + solution.columnPrice[Int(g)] }.min() ?? 0
+            return u + min(0, lowest)
+        }
+    }
+
+    /// Σu − Σ residual·v at the lowered prices: a proven bound (see ``stoppedResult``).
+    private static func provenBound(
+        _ solution: AssignmentSolution, _ additions: [[(Int32, Int)]], residual: [Int32]
+    ) -> Int {
+        var dual = loweredPrices(solution, additions).reduce(0, +)
+        for g in residual.indices { dual -= Int(residual[g]) * solution.columnPrice[g] }
+        return dual
     }
 
     /// The round's reverse arc index: on another thread unless `threads` is 1.
@@ -499,6 +530,8 @@ private struct ArcCopy: @unchecked Sendable {
 public enum SolveStop: String, Sendable, Equatable, CustomStringConvertible {
     /// `--time-limit` was reached.
     case timeLimit = "time limit"
+    /// The caller cancelled the solve (``SolveControl/cancel()``).
+    case cancelled = "cancel"
 
     public var description: String { rawValue }
 }

@@ -16,8 +16,7 @@
 /// undercut the restricted prices join the candidates (column generation), so the bound
 /// becomes exact as rounds go on. Multipliers follow the projected subgradient
 /// `λ_U += t·(q_U − paired_U)`, `μ_oc += t·(x_oc − k)` with Polyak's step
-/// `t = θ·(S·UB − L)/‖g‖²`, θ halved after `patience` rounds without a better bound, and the direction
-/// deflected (a running average of subgradients). The
+/// `t = θ·(S·UB − L)/‖g‖²`, θ halved after `patience` rounds without a better bound. The
 /// relaxed plan of every round is repaired (``PlanRepair``) into an incumbent.
 ///
 /// **Invariant.** `bound` is `⌈B/S⌉ + locked cost` for a certified B computed in integers
@@ -46,9 +45,9 @@ struct LagrangianPairing {
     var stallFraction = 0.0005
     /// Rounds without a better bound before the step factor θ is halved.
     var patience = 4
-    /// Weight α of the previous direction in the deflected subgradient.
-    var deflection = 0.0
     var log: (@Sendable (String) -> Void)? = nil
+    /// Progress after every round; a cancel ends the rounds.
+    var control: SolveControl? = nil
 
     let free: [Int]
     let freeUnpaired: [Int]
@@ -74,19 +73,19 @@ struct LagrangianPairing {
     /// What the relaxation leaves for the integer program.
     struct Result: Sendable {
         var rounds = 0
-        /// Proven lower bound on every plan meeting the rules (locked cost included).
-        var bound = Int.min
-        /// Certified scaled Lagrangian value B at the best multipliers.
-        var scaledBound = Int.min
+        /// Proven lower bound on every plan meeting the rules (locked cost included); nil
+        /// until a round has certified one.
+        var bound: Int? = nil
+        /// Certified scaled Lagrangian value B at the best multipliers (nil with `bound`).
+        var scaledBound: Int? = nil
         /// The best multipliers, rounded (μ dense by group; empty without org_spread).
         var lambda: [Int] = []
         var mu: [Int] = []
         /// Helper prices and household prices (over all eligible pairs) at the best multipliers.
         var helperPrice: [Int] = []
         var householdPrice: [Int] = []
-        /// Best plan meeting the rules (helper of each household) and its objective.
-        var incumbent: [Int32]? = nil
-        var incumbentObjective = Int.max
+        /// Best plan meeting the rules found so far.
+        var incumbent: Incumbent? = nil
         var candidateArcs = 0
         /// The bound exceeds the cost of the worst possible plan: no plan meets the rules.
         var provenInfeasible = false
@@ -112,7 +111,7 @@ struct LagrangianPairing {
         var lambda = [Double](repeating: 0, count: sides.coverage.count)
         var mu = [Double](repeating: 0, count: sides.spreadLimit == nil ? 0 : sides.groupCount)
         var activeGroups = Set<Int>(), movingGroups = Set<Int>()
-        var dLambda = lambda, dMu = mu
+        var dLambda = lambda, dMu = mu  // this round's (projected) subgradient
         var arcs = initialCandidates(pairs)
         var arcGroup = groups(of: arcs)
         var result = Result()
@@ -123,13 +122,10 @@ struct LagrangianPairing {
 
         func record(_ plan: [Int32]) {
             let value = objective(plan)
-            if value < result.incumbentObjective {
-                result.incumbentObjective = value
-                result.incumbent = plan
-            }
+            if result.incumbent.map({ value < $0.objective }) ?? true { result.incumbent = Incumbent(plan: plan, objective: value) }
         }
 
-        while result.rounds < maximumRounds && clock.now < deadline {
+        while result.rounds < maximumRounds && clock.now < deadline && !(control?.isCancelled ?? false) {
             result.rounds += 1
             let l = lambda.map { Int($0.rounded()) }
             let m = mu.map { Int($0.rounded()) }
@@ -138,7 +134,7 @@ struct LagrangianPairing {
             previous = solution
             let restricted = round.restricted, certified = round.certified
             let proven = Self.ceilDiv(certified, S) + lockedCost
-            let improved = certified > result.scaledBound
+            let improved = result.scaledBound.map { certified > $0 } ?? true
             if improved {
                 result.scaledBound = certified
                 result.bound = proven
@@ -168,33 +164,32 @@ struct LagrangianPairing {
                 trace("repair failed")
             }
 
-            let gap = Self.gap(result.incumbentObjective, result.bound)
+            let gap = Self.gap(result.incumbent?.objective, result.bound)
+            control?.report(.relaxation, plan: result.incumbent?.objective, bound: result.bound)
             log?(String(
                 format: "lagrangian %3d  %6.1f s  bound %d  plan %@  gap %@  restricted %.1f  arcs %d  θ %.3f",
-                result.rounds, Self.seconds(clock.now - started), result.bound,
-                result.incumbent == nil ? "none" : String(result.incumbentObjective),
+                result.rounds, Self.seconds(clock.now - started), proven,
+                result.incumbent.map { String($0.objective) } ?? "none",
                 gap.map { String(format: "%.3f%%", $0 * 100) } ?? "-", Double(restricted) / Double(S),
                 arcs.column.count, theta))
             if let gap, gap <= targetGap { break }
-            if result.bound > worst { result.provenInfeasible = true; break }
+            let best = result.bound ?? proven
+            if best > worst { result.provenInfeasible = true; break }
             if theta < 0.01 { break }
-            bounds.append(result.bound)
-            if stallRounds > 0 && bounds.count > stallRounds && result.incumbent != nil && result.bound > 0 {
+            bounds.append(best)
+            if stallRounds > 0 && bounds.count > stallRounds && result.incumbent != nil && best > 0 {
                 let before = bounds[bounds.count - 1 - stallRounds]
-                if Double(result.bound - before) < stallFraction * Double(result.bound) {
-                    log?("lagrangian: bound stalled (\(before) → \(result.bound) in \(stallRounds) rounds)")
+                if Double(best - before) < stallFraction * Double(best) {
+                    log?("lagrangian: bound stalled (\(before) → \(best) in \(stallRounds) rounds)")
                     break
                 }
             }
 
-            // Subgradient g (projected: components at 0 with a negative slope are dropped),
-            // deflected: the step follows d = (1 − α)·g + α·d_previous, which damps the
-            // zigzag between rounds (Camerini, Fratta & Maffioli 1975; Barahona & Anbil's
-            // volume algorithm uses the same average).
+            // Subgradient g, projected: components at 0 with a negative slope are dropped.
             var norm = 0.0, violation = 0.0
             for i in lambda.indices {
                 let s = Double(repair.need[i] - paired[i])
-                let d = s > 0 || lambda[i] > 0 ? (1 - deflection) * s + deflection * dLambda[i] : 0
+                let d = s > 0 || lambda[i] > 0 ? s : 0
                 dLambda[i] = d
                 norm += d * d
                 violation += max(0, s)
@@ -202,7 +197,7 @@ struct LagrangianPairing {
             if !mu.isEmpty {
                 for q in activeGroups.union(inGroup.keys).union(movingGroups) {
                     let s = Double(inGroup[q, default: 0] - Int(repair.room[q]))
-                    let d = s > 0 || mu[q] > 0 ? (1 - deflection) * s + deflection * dMu[q] : 0
+                    let d = s > 0 || mu[q] > 0 ? s : 0
                     dMu[q] = d
                     if d != 0 { movingGroups.insert(q) } else { movingGroups.remove(q) }
                     norm += d * d
@@ -212,9 +207,8 @@ struct LagrangianPairing {
             let additionsCount = additions.reduce(0) { $0 + $1.count }
             if violation == 0 && norm == 0 && additionsCount == 0 { break }  // the relaxed plan meets every rule
             if norm > 0 {
-                let target = result.incumbent != nil
-                    ? Double(S) * Double(result.incumbentObjective - lockedCost)
-                    : Double(restricted) + Double(S) * max(1, abs(Double(restricted)) / Double(S) * 0.05)
+                let target = result.incumbent.map { Double(S) * Double($0.objective - lockedCost) }
+                    ?? Double(restricted) + Double(S) * max(1, abs(Double(restricted)) / Double(S) * 0.05)
                 let step = theta * max(target - Double(restricted), Double(S)) / norm
                 for i in lambda.indices { lambda[i] = max(0, lambda[i] + step * dLambda[i]) }
                 for q in movingGroups {
@@ -303,8 +297,8 @@ struct LagrangianPairing {
     static func ceilDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? (a + b - 1) / b : -((-a) / b) }
 
     /// Relative gap of a plan over a bound (nil without a plan).
-    static func gap(_ objective: Int, _ bound: Int) -> Double? {
-        guard objective != .max, bound != .min else { return nil }
+    static func gap(_ objective: Int?, _ bound: Int?) -> Double? {
+        guard let objective, let bound else { return nil }
         return objective == 0 ? (bound >= 0 ? 0 : 1) : max(0, Double(objective - bound) / Double(abs(objective)))
     }
 

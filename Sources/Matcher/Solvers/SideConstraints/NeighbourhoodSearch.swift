@@ -39,9 +39,11 @@ struct NeighbourhoodSearch {
     var secondsPerNeighbourhood = 0.5
     /// Seed of the shuffled community order.
     var seed: UInt64 = 1
-    /// Stop once the plan costs at most this (a target gap reached).
-    var goodEnough = Int.min
+    /// Stop once the plan costs at most this (a target gap reached; nil: search on).
+    var goodEnough: Int? = nil
     var log: (@Sendable (String) -> Void)? = nil
+    /// A cancel ends the search after the neighbourhood under way.
+    var control: SolveControl? = nil
 
     struct Outcome: Sendable {
         var plan: [Int32]
@@ -72,7 +74,7 @@ struct NeighbourhoodSearch {
         var stale = 0
         let communities = members.indices.filter { !members[$0].isEmpty }
         guard !communities.isEmpty else { return outcome }
-        while ContinuousClock.now < deadline && stale < 2 * communities.count && outcome.objective > goodEnough {
+        while ContinuousClock.now < deadline && !(control?.isCancelled ?? false) && stale < 2 * communities.count && !(goodEnough.map { outcome.objective <= $0 } ?? false) {
             if queue.isEmpty { queue = communities.shuffled(using: &rng) }
             let seedCommunity = queue.removeLast()
             let hood = neighbourhood(around: seedCommunity, members, size: size, rng: &rng)

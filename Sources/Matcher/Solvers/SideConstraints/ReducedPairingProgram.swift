@@ -21,6 +21,21 @@ struct ReducedPairingProgram: Sendable {
     var columnCount: Int { household.count }
 }
 
+/// A proven fact about the optimum of a ``ReducedPairingProgram``.
+enum ReducedBound: Sendable, Equatable, CustomStringConvertible {
+    /// Every plan of the reduced program costs at least this.
+    case proven(Int)
+    /// The reduced program has no plan.
+    case infeasible
+
+    var description: String {
+        switch self {
+        case .proven(let b): String(b)
+        case .infeasible: "no plan"
+        }
+    }
+}
+
 /// What GLPK made of a ``ReducedPairingProgram``.
 struct ReducedProgramOutcome: Sendable {
     enum Stop: Sendable, Equatable {
@@ -37,8 +52,8 @@ struct ReducedProgramOutcome: Sendable {
     /// Helper of each free household in the best plan GLPK knows (nil: none found).
     var plan: [Int: Int32]? = nil
     var objective: Int? = nil
-    /// Proven lower bound for the reduced program (nil: none; `Int.max`: no plan exists).
-    var bound: Int? = nil
+    /// What GLPK proved about the reduced program's optimum (nil: nothing).
+    var bound: ReducedBound? = nil
     var rows = 0
     var columns = 0
     var nonzeros = 0

@@ -1,33 +1,34 @@
 import Foundation
 
-/// The pairing under side constraints (coverage, org_spread): Lagrangian bound and repaired
-/// incumbent, reduced-cost fixing, then GLPK's branch-and-cut on what is left.
+/// The pairing under side constraints (coverage with org_spread, or coverage the network
+/// cannot take): Lagrangian bound and repaired plans, a neighbourhood search, reduced-cost
+/// fixing, then GLPK's branch-and-cut on what is left.
 ///
-/// **Method.**
-/// 1. ``LagrangianPairing`` for part of the time: a proven bound LB, multipliers with
-///    dual-feasible prices, and an incumbent plan UB from ``PlanRepair``.
-/// 2. Reduced-cost fixing. At the best multipliers every item (pair, or a household's
+/// **Method**, in the order it runs:
+/// 1. ``LagrangianPairing`` for up to `lagrangianShare` of the time: a proven bound LB,
+///    multipliers with dual-feasible prices, and an incumbent plan UB from ``PlanRepair``.
+/// 2. Neighbourhood search (``NeighbourhoodSearch``, trait `GLPK`) improves the incumbent
+///    until `neighbourhoodEnd` of the time: GLPK re-pairs the households of a few
+///    communities at a time, every other pair fixed. A heuristic: it lowers UB, never LB.
+/// 3. Reduced-cost fixing. At the best multipliers every item (pair, or a household's
 ///    "unpaired" option) has a reduced cost ρ ≥ 0 and any plan using it costs at least
 ///    `LB* + ρ/S` (LB* the unrounded bound). Items with `LB* + ρ/S > UB − 1` cannot be in a
 ///    plan better than the incumbent and are dropped. When more than `maximumColumns` pairs
 ///    remain, only those with ρ ≤ D are kept, and plans using a dropped item cost at least
 ///    `LB* + (D + 1)/S`.
-/// 1b. Optionally (`columnGeneration`, trait `GLPK`) the LP bound: ``PairingColumnGeneration``
-///    solves the LP relaxation over all pairs, and its duals, certified in integers by
-///    ``LagrangianPairing/evaluate(lambda:mu:candidates:deadline:maximumRounds:)``, replace the
-///    relaxation's multipliers when their bound is higher (the LP bound is the best any
-///    multipliers can give).
-/// 2b. Neighbourhood search (``NeighbourhoodSearch``, trait `GLPK`) improves the incumbent
-///    until `neighbourhoodEnd` of the time limit: GLPK re-pairs the households of a few
-///    communities at a time, every other pair fixed. A heuristic: it lowers UB, never LB.
-/// 3. GLPK (``GLPKReducedSolver``, trait `GLPK`) solves the reduced program from the
+/// 4. GLPK (``GLPKReducedSolver``, trait `GLPK`) solves the reduced program from the
 ///    incumbent within the time left. Every plan either uses only kept items (cost ≥ GLPK's
 ///    bound) or some dropped one, so the proven bound is
 ///    `max(LB, min(UB, GLPK's bound, LB* + (D + 1)/S))`.
-/// Without GLPK, steps 1 and 2 only: the bound is LB and the plan the incumbent.
+/// Without GLPK, step 1 only: the bound is LB and the plan the incumbent.
+///
+/// **Invariant.** `bound`, when set, is proven over every eligible pair in integers (see
+/// ``LagrangianPairing``); `incumbent`, when set, meets every rule.
 ///
 /// - Complexity: dominated by the Lagrangian rounds (see there) and GLPK's search, both cut
 ///   by the time limit.
+/// - Reference: Fisher, Management Science 27 (1981) 1–18; reduced-cost fixing as in
+///   Wolsey, Integer Programming (1998), §7.4.
 public struct SidedPairingSolver: Sendable {
     /// Seconds for the whole solve (Lagrangian, fixing and GLPK).
     public var timeLimit: Double = 60
@@ -37,21 +38,9 @@ public struct SidedPairingSolver: Sendable {
     /// GLPK take over. With GLPK it also stops once its bound stalls (`stallRounds`).
     public var lagrangianShare = 0.7
     /// With GLPK: the relaxation stops when its bound rose by less than 0.05 % over this many
-    /// rounds (xigang: after about 70 rounds, 20 s, within 5 of its best), leaving the time to
-    /// the neighbourhood search (0: run to the share or the step limit).
+    /// rounds, leaving the time to the neighbourhood search (0: run to the share or the step
+    /// limit).
     public var stallRounds = 10
-    /// Compute the LP bound by column generation between the Lagrangian and GLPK's
-    /// branch-and-cut (``PairingColumnGeneration``). Off by default: on xigang it needs about
-    /// 85 s of one core to converge and raises the bound by 20 (see docs/side-constraints.md).
-    public var columnGeneration = false
-    /// With column generation: the Lagrangian's share of the time limit, and the share by
-    /// which column generation must end.
-    public var lagrangianShareBeforeColumnGeneration = 0.2
-    public var columnGenerationShare = 0.75
-    /// Column generation only up to this many free households (GLPK's simplex is too slow beyond).
-    public var columnGenerationLimit = 20_000
-    /// Pairs per household in the first restricted LP.
-    public var startingColumnsPerHousehold = 3
     /// Share of the time limit by which the neighbourhood search (``NeighbourhoodSearch``)
     /// must end; it starts after the relaxation (0 or less: no search).
     public var neighbourhoodEnd = 0.95
@@ -61,6 +50,8 @@ public struct SidedPairingSolver: Sendable {
     public var useGLPK = true
     /// Progress lines (stderr with `--verbose`); GLPK's own output is echoed with it.
     public var log: (@Sendable (String) -> Void)? = nil
+    /// Progress reports and a cancel, checked between rounds and stages.
+    public var control: SolveControl? = nil
 
     public init() {}
 
@@ -78,74 +69,62 @@ public struct SidedPairingSolver: Sendable {
         let deadline = started + .milliseconds(Int64(timeLimit * 1000))
         var lagrangian = LagrangianPairing(model: model, sides: sides, locked: locked)
         lagrangian.log = log
-        if useGLPK && Self.glpkAvailable && neighbourhoodEnd > 0 { lagrangian.stallRounds = stallRounds }
+        lagrangian.control = control
+        var outcome = SidedPairingOutcome()
+        defer { outcome.seconds = LagrangianPairing.seconds(clock.now - started) }
         if lagrangian.repair.room.contains(where: { $0 < 0 }) {
             // Locked pairs alone exceed org_spread somewhere: no plan can meet it.
-            return SidedPairingOutcome(
-                plan: nil, objective: nil, bound: .max, lagrangianBound: .max, lagrangianRounds: 0, candidateArcs: 0)
+            outcome.provenInfeasible = true
+            return outcome
         }
         let glpk = useGLPK && Self.glpkAvailable
-        let generate = glpk && columnGeneration && lagrangian.free.count <= columnGenerationLimit
-        let share = generate ? lagrangianShareBeforeColumnGeneration : lagrangianShare
-        let lagrangianDeadline = glpk ? started + .milliseconds(Int64(timeLimit * share * 1000)) : deadline
+        if glpk && neighbourhoodEnd > 0 { lagrangian.stallRounds = stallRounds }
+
+        // Step 1: the relaxation's bound and repaired plans.
+        let lagrangianDeadline = glpk ? started + .milliseconds(Int64(timeLimit * lagrangianShare * 1000)) : deadline
         var relaxed = lagrangian.run(deadline: lagrangianDeadline, targetGap: targetGap)
-        var outcome = SidedPairingOutcome(
-            plan: relaxed.incumbent, objective: relaxed.incumbent == nil ? nil : relaxed.incumbentObjective,
-            bound: relaxed.bound, lagrangianBound: relaxed.bound, lagrangianRounds: relaxed.rounds,
-            candidateArcs: relaxed.candidateArcs)
+        outcome.incumbent = relaxed.incumbent
+        outcome.bound = relaxed.bound
+        outcome.lagrangianBound = relaxed.bound
+        outcome.lagrangianRounds = relaxed.rounds
+        outcome.candidateArcs = relaxed.candidateArcs
         outcome.lagrangianSeconds = LagrangianPairing.seconds(clock.now - started)
         outcome.provenInfeasible = relaxed.provenInfeasible
-        if relaxed.provenInfeasible { return finish(outcome, model, locked, clock, started) }
-        let closed = outcome.plan != nil && outcome.bound >= outcome.objective!
-        if closed || !glpk { return finish(outcome, model, locked, clock, started) }
-        if let gap = outcome.gap, gap <= targetGap { return finish(outcome, model, locked, clock, started) }
+        if relaxed.provenInfeasible || !glpk || isDone(outcome) { return outcome }
 
         #if GLPK
-        if generate {
-            let lpStart = clock.now
-            relaxed = linearProgramBound(
-                lagrangian, relaxed, deadline: started + .milliseconds(Int64(timeLimit * columnGenerationShare * 1000)),
-                certifyBy: deadline)
-            outcome.columnGenerationSeconds = LagrangianPairing.seconds(clock.now - lpStart)
-        }
-        outcome.bound = max(outcome.bound, relaxed.bound)
-        outcome.lagrangianBound = outcome.bound
-        if let plan = relaxed.incumbent, relaxed.incumbentObjective < (outcome.objective ?? .max) {
-            outcome.plan = plan
-            outcome.objective = relaxed.incumbentObjective
-        }
-        if outcome.plan != nil && outcome.bound >= outcome.objective! { return finish(outcome, model, locked, clock, started) }
-        if let gap = outcome.gap, gap <= targetGap { return finish(outcome, model, locked, clock, started) }
-        if neighbourhoodEnd > 0, let plan = outcome.plan, let value = outcome.objective {
+        // Step 2: neighbourhood search on the incumbent.
+        if neighbourhoodEnd > 0, let start = outcome.incumbent {
             let searchStart = clock.now
+            control?.report(.neighbourhoods, plan: start.objective, bound: outcome.bound)
             var search = NeighbourhoodSearch(relaxation: lagrangian)
             search.log = log
+            search.control = control
             // gap = (UB − LB) / UB ≤ targetGap once UB ≤ LB / (1 − targetGap).
-            if targetGap > 0 && targetGap < 1 && outcome.bound > 0 {
-                search.goodEnough = Int((Double(outcome.bound) / (1 - targetGap)).rounded(.down))
+            if targetGap > 0 && targetGap < 1, let bound = outcome.bound, bound > 0 {
+                search.goodEnough = Int((Double(bound) / (1 - targetGap)).rounded(.down))
             }
             let found = search.improve(
-                plan, objective: value, prices: relaxed,
+                start.plan, objective: start.objective, prices: relaxed,
                 deadline: started + .milliseconds(Int64(timeLimit * neighbourhoodEnd * 1000)))
             outcome.neighbourhoodSeconds = LagrangianPairing.seconds(clock.now - searchStart)
             log?(String(
                 format: "neighbourhood search: %d neighbourhoods, %d better plans, plan %d → %d, %.1f s; largest %d rows, %d columns",
-                found.neighbourhoods, found.improvements, value, found.objective, outcome.neighbourhoodSeconds,
+                found.neighbourhoods, found.improvements, start.objective, found.objective, outcome.neighbourhoodSeconds,
                 found.rows, found.columns))
-            if found.objective < value {
-                outcome.plan = found.plan
-                outcome.objective = found.objective
-                relaxed.incumbent = found.plan
-                relaxed.incumbentObjective = found.objective
+            if found.objective < start.objective {
+                outcome.incumbent = Incumbent(plan: found.plan, objective: found.objective)
+                relaxed.incumbent = outcome.incumbent
             }
-            if outcome.plan != nil && outcome.bound >= outcome.objective! { return finish(outcome, model, locked, clock, started) }
-            if let gap = outcome.gap, gap <= targetGap { return finish(outcome, model, locked, clock, started) }
+            if isDone(outcome) { return outcome }
         }
         // Under 2 s GLPK cannot even solve the reduced program's LP (xigang: about 5 s).
-        if neighbourhoodEnd > 0 && LagrangianPairing.seconds(deadline - clock.now) < 2 {
-            return finish(outcome, model, locked, clock, started)
-        }
-        let (program, dropBound) = reducedProgram(lagrangian, relaxed)
+        if neighbourhoodEnd > 0 && LagrangianPairing.seconds(deadline - clock.now) < 2 { return outcome }
+
+        // Steps 3 and 4: reduced-cost fixing, then GLPK's branch-and-cut on what is left.
+        control?.report(.integerProgram, plan: outcome.incumbent?.objective, bound: outcome.bound)
+        guard let scaled = relaxed.scaledBound else { return outcome }
+        let (program, dropBound) = reducedProgram(lagrangian, relaxed, scaled: scaled)
         outcome.fixedBound = dropBound
         let solver = GLPKReducedSolver(
             sides: sides, model: model, free: lagrangian.free, residual: lagrangian.repair.residual,
@@ -155,93 +134,49 @@ public struct SidedPairingSolver: Sendable {
         let mip = solver.solve(program, timeLimitSeconds: max(1, left), mipGap: targetGap)
         outcome.glpkSeconds = LagrangianPairing.seconds(clock.now - glpkStart)
         outcome.glpk = mip
-        if let plan = mip.plan, let value = mip.objective, value < (outcome.objective ?? .max) {
+        if let plan = mip.plan, let value = mip.objective, outcome.incumbent.map({ value < $0.objective }) ?? true {
             var full = locked
             for h in lagrangian.free { full[h] = plan[h] ?? -1 }
-            outcome.plan = full
-            outcome.objective = lagrangian.objective(full)
+            outcome.incumbent = Incumbent(plan: full, objective: lagrangian.objective(full))
         }
-        if mip.bound == .max && outcome.plan == nil && mip.stop == .solved && dropBound == .max {
-            outcome.provenInfeasible = true
-        }
-        if let reduced = mip.bound {
-            var global = min(reduced, dropBound)
-            if let ub = outcome.objective { global = min(global, ub) }
-            outcome.bound = max(outcome.bound, global)
+        // Every plan uses only kept items (cost ≥ GLPK's bound) or a dropped one (cost ≥
+        // dropBound), and none beats itself: the bound is the least of those.
+        switch mip.bound {
+        case .infeasible?:
+            if let drop = dropBound {
+                outcome.bound = max(outcome.bound ?? drop, min(drop, outcome.incumbent?.objective ?? drop))
+            } else if outcome.incumbent == nil && mip.stop == .solved {
+                outcome.provenInfeasible = true
+            } else if let ub = outcome.incumbent?.objective {
+                outcome.bound = ub  // no kept plan beats the incumbent, and no dropped item can
+            }
+        case .proven(let reduced)?:
+            var global = min(reduced, dropBound ?? reduced)
+            if let ub = outcome.incumbent?.objective { global = min(global, ub) }
+            outcome.bound = max(outcome.bound ?? global, global)
+        case nil:
+            break
         }
         log?(String(
-            format: "glpk: %d rows, %d columns, %d nonzeros, %@, %.1f s; its bound %@, dropped pairs' bound %@; bound %d, plan %@",
+            format: "glpk: %d rows, %d columns, %d nonzeros, %@, %.1f s; its bound %@, dropped pairs' bound %@; bound %@, plan %@",
             mip.rows, mip.columns, mip.nonzeros, "\(mip.stop)", outcome.glpkSeconds,
-            mip.bound.map(String.init) ?? "none", dropBound == .max ? "none" : String(dropBound), outcome.bound,
-            outcome.objective.map(String.init) ?? "none"))
+            mip.bound.map { "\($0)" } ?? "none", dropBound.map(String.init) ?? "none",
+            outcome.bound.map(String.init) ?? "none", outcome.incumbent.map { String($0.objective) } ?? "none"))
         #endif
-        return finish(outcome, model, locked, clock, started)
+        return outcome
     }
 
-    #if GLPK
-    /// The LP bound: column generation (``PairingColumnGeneration``) from the relaxation's
-    /// best multipliers, its duals certified by ``LagrangianPairing/evaluate``. Returns the
-    /// result with the better multipliers (and prices), and the best incumbent of the three.
-    func linearProgramBound(
-        _ l: LagrangianPairing, _ r: LagrangianPairing.Result, deadline: ContinuousClock.Instant,
-        certifyBy: ContinuousClock.Instant
-    ) -> LagrangianPairing.Result {
-        guard r.incumbent != nil, !r.helperPrice.isEmpty else { return r }
-        var generation = PairingColumnGeneration(relaxation: l)
-        generation.log = log
-        generation.echo = log != nil
-        let start = PairingColumnGeneration.startingColumns(l, r, k: startingColumnsPerHousehold)
-        log?("column generation: \(start.reduce(0) { $0 + $1.count }) starting columns")
-        var incumbent = [Int32](repeating: -1, count: l.free.count)
-        if let plan = r.incumbent { for (i, h) in l.free.enumerated() { incumbent[i] = plan[h] } }
-        let lp = generation.solve(start: start, incumbent: incumbent, deadline: deadline)
-        log?(String(
-            format: "column generation: %d rounds, %d rows, %d columns, %d nonzeros, LP %.3f (%@), estimate %.3f%@",
-            lp.rounds, lp.rows, lp.columns, lp.nonzeros, lp.restrictedValue + Double(l.lockedCost),
-            lp.converged ? "optimal" : "not converged", lp.estimate + Double(l.lockedCost),
-            lp.failure.map { "; " + $0 } ?? ""))
-        guard !lp.lambda.isEmpty || !lp.mu.isEmpty else { return r }
-        let S = Double(l.scale)
-        let lambda = lp.lambda.map { Int(($0 * S).rounded()) }
-        let mu = lp.mu.map { Int(($0 * S).rounded()) }
-        var best = r
-        let certified = l.evaluate(
-            lambda: lambda, mu: mu, candidates: lp.columnsByHousehold,
-            deadline: certifyBy)
-        if certified.scaledBound > r.scaledBound {
-            best = certified
-            best.rounds = r.rounds
-            best.incumbent = r.incumbent
-            best.incumbentObjective = r.incumbentObjective
-            best.candidateArcs = r.candidateArcs
-        }
-        if let plan = certified.incumbent, certified.incumbentObjective < best.incumbentObjective {
-            best.incumbent = plan
-            best.incumbentObjective = certified.incumbentObjective
-        }
-        if let found = lp.integralPlan {
-            var plan = l.locked
-            for (i, h) in l.free.enumerated() { plan[h] = found[i] }
-            let value = l.objective(plan)
-            let meets = l.sides.shortfalls(helperOf: plan, places: l.model.roll.places).isEmpty
-            if meets && value < best.incumbentObjective { best.incumbent = plan; best.incumbentObjective = value }
-        }
-        return best
-    }
-    #endif
-
-    private func finish(
-        _ o: SidedPairingOutcome, _ model: CostModel, _ locked: [Int32], _ clock: ContinuousClock,
-        _ started: ContinuousClock.Instant
-    ) -> SidedPairingOutcome {
-        var o = o
-        o.seconds = LagrangianPairing.seconds(clock.now - started)
-        return o
+    /// Whether the plan is proven optimal, or within the target gap.
+    private func isDone(_ outcome: SidedPairingOutcome) -> Bool {
+        if control?.isCancelled == true { return true }
+        guard let gap = outcome.gap else { return false }
+        return gap == 0 || gap <= targetGap
     }
 
-    /// Step 2: the items GLPK keeps, and the bound on plans using a dropped one (`Int.max`
-    /// when only items that cannot beat the incumbent were dropped).
-    func reducedProgram(_ l: LagrangianPairing, _ r: LagrangianPairing.Result) -> (ReducedPairingProgram, Int) {
+    /// Step 3: the items GLPK keeps, and the bound on plans using a dropped one (nil when
+    /// only items that cannot beat the incumbent were dropped). `r` holds certified
+    /// multipliers with their scaled bound `scaled`.
+    func reducedProgram(_ l: LagrangianPairing, _ r: LagrangianPairing.Result, scaled: Int) -> (ReducedPairingProgram, Int?) {
         let S = l.scale, lockedCost = l.lockedCost
         let model = l.model, sides = l.sides
         let v = r.helperPrice, u = r.householdPrice, mu = r.mu
@@ -250,8 +185,7 @@ public struct SidedPairingSolver: Sendable {
             for rule in sides.rowOf.indices { unpaired[i] += r.lambda[Int(sides.rowOf[rule][h])] }
         }
         // Items may have ρ ≤ R: (B + ρ)/S + locked ≤ UB − 1.
-        let ub = r.incumbentObjective
-        let limit = r.incumbent == nil ? 1 << 40 : (ub - 1 - lockedCost) * S - r.scaledBound
+        let limit = r.incumbent.map { ($0.objective - 1 - lockedCost) * S - scaled } ?? 1 << 40
         let pairs = l.repair.pairs, keep = model.policy.keepBonus
         let order = pairs.ordered(by: v)
         // Count items by reduced cost, to find the level that keeps at most maximumColumns.
@@ -270,14 +204,15 @@ public struct SidedPairingSolver: Sendable {
         }
         // ρ*: the first reduced cost at which the count passes maximumColumns. Items below it
         // are all kept, items at it while room is left (household order), none above.
-        var level = Int.max, total = 0
+        var passed: Int? = nil, total = 0
         for rho in 0..<histogramSize {
             total += parts.reduce(0) { $0 + $1[rho] }
-            if total > maximumColumns { level = rho; break }
+            if total > maximumColumns { passed = rho; break }
         }
-        if level == Int.max && limit >= histogramSize { level = histogramSize }
+        // Without a level passed, everything up to the histogram's end (or the limit) is kept.
+        let level = passed ?? (limit >= histogramSize ? histogramSize : limit + 1)
         let keptLevel = min(level, limit), levelReached = level
-        let dropBound = level <= limit ? Self.floorBound(r.scaledBound + level, S) + lockedCost : Int.max
+        let dropBound = level <= limit ? Self.floorBound(scaled + level, S) + lockedCost : nil
         let found = parallelChunks(total: l.free.count) { range -> [(Int32, Int32, Int, Bool)] in
             var out: [(Int32, Int32, Int, Bool)] = []
             for i in range {
@@ -290,7 +225,7 @@ public struct SidedPairingSolver: Sendable {
             }
             return out
         }
-        let atLevelCount = level < histogramSize ? parts.reduce(0) { $0 + $1[level] } : 0
+        let atLevelCount = passed.map { p in parts.reduce(0) { $0 + $1[p] } } ?? 0
         var roomAtLevel = maximumColumns - (total - atLevelCount)
         let kept = found.flatMap { $0 }.filter { item in
             guard item.3 else { return true }
@@ -305,9 +240,9 @@ public struct SidedPairingSolver: Sendable {
             program.household.append(h); program.helper.append(g); program.cost.append(c)
         }
         for (i, h) in l.free.enumerated() where unpaired[i] - u[i] > min(keptLevel, limit) { program.mustPair.insert(h) }
-        if let plan = r.incumbent {
+        if let incumbent = r.incumbent {
             for h in l.free {
-                let g = Int(plan[h])
+                let g = Int(incumbent.plan[h])
                 if g < 0 { program.mustPair.remove(h); continue }
                 if let j = index[h * helpers + g] { program.start[h] = j; continue }
                 program.start[h] = program.household.count
@@ -322,29 +257,38 @@ public struct SidedPairingSolver: Sendable {
     static func floorBound(_ a: Int, _ s: Int) -> Int { LagrangianPairing.ceilDiv(a, s) }
 }
 
+/// A plan meeting every rule, with its objective (locked pairs included).
+public struct Incumbent: Sendable, Equatable {
+    /// Helper of each household, -1 when unpaired.
+    public var plan: [Int32]
+    public var objective: Int
+}
+
 /// What ``SidedPairingSolver`` found.
 public struct SidedPairingOutcome: Sendable {
-    /// Helper of each household in the best plan meeting every rule (nil: none found).
-    public var plan: [Int32]?
-    public var objective: Int?
-    /// Proven lower bound on every plan meeting the rules.
-    public var bound: Int
-    public var lagrangianBound: Int
-    public var lagrangianRounds: Int
-    public var candidateArcs: Int
-    /// Bound on plans using a pair GLPK did not see (`Int.max`: such plans cannot beat the plan).
-    public var fixedBound = Int.max
-    /// The Lagrangian bound passed the cost of the worst plan: no plan meets every rule.
+    /// The best plan meeting every rule (nil: none found).
+    public var incumbent: Incumbent? = nil
+    /// Proven lower bound on every plan meeting the rules (nil: none proven).
+    public var bound: Int? = nil
+    public var lagrangianBound: Int? = nil
+    public var lagrangianRounds = 0
+    public var candidateArcs = 0
+    /// Bound on plans using a pair GLPK did not see (nil: such plans cannot beat the plan).
+    public var fixedBound: Int? = nil
+    /// No plan meets every rule (the relaxation's bound passed the dearest plan, locked pairs
+    /// alone break org_spread, or GLPK searched the whole reduced program in vain).
     public var provenInfeasible = false
     var glpk: ReducedProgramOutcome? = nil
     public var lagrangianSeconds = 0.0
     public var glpkSeconds = 0.0
-    public var columnGenerationSeconds = 0.0
     public var neighbourhoodSeconds = 0.0
     public var seconds = 0.0
 
-    /// Relative gap of the plan over the bound (nil without a plan).
-    public var gap: Double? { objective.flatMap { LagrangianPairing.gap($0, bound) } }
+    public var plan: [Int32]? { incumbent?.plan }
+    public var objective: Int? { incumbent?.objective }
+
+    /// Relative gap of the plan over the bound (nil without both).
+    public var gap: Double? { LagrangianPairing.gap(incumbent?.objective, bound) }
 
     /// GLPK's model size and how its search ended, for the summary ("" when GLPK did not run).
     public var glpkDescription: String {

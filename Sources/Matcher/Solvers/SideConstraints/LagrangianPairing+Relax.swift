@@ -1,5 +1,5 @@
-/// One relaxed solve of ``LagrangianPairing`` at given multipliers, and the certification of
-/// multipliers found elsewhere (the LP duals of ``PairingColumnGeneration``).
+/// One relaxed solve of ``LagrangianPairing`` at given multipliers, certified over every
+/// eligible pair.
 extension LagrangianPairing {
     /// The relaxed assignment at integer (scaled) multipliers on the candidate pairs, certified
     /// over every eligible pair.
@@ -55,56 +55,5 @@ extension LagrangianPairing {
         return Relaxed(
             solution: solution, householdPrice: householdPrice, additions: additions,
             restricted: solution.objective + constant, certified: dual + constant)
-    }
-
-    /// A proven bound at fixed multipliers (`lambda`, `mu` scaled by S, ≥ 0), with the prices
-    /// reduced-cost fixing needs and the repaired relaxed plan: relaxed solves on the
-    /// candidates, the pairs that undercut the prices joining them, until none does (the
-    /// bound is then the exact Lagrangian value) or `maximumRounds` or the deadline.
-    ///
-    /// - Complexity: per round as ``relax(_:_:arcs:arcGroup:previous:)``.
-    func evaluate(
-        lambda: [Int], mu: [Int], candidates: [[(Int32, Int)]], deadline: ContinuousClock.Instant,
-        maximumRounds: Int = 20
-    ) -> Result {
-        precondition(lambda.allSatisfy { $0 >= 0 } && mu.allSatisfy { $0 >= 0 })
-        let S = scale
-        let initial = initialCandidates(repair.pairs)
-        var arcs = initial.adding(candidates.enumerated().map { r, list in
-            let have = Set(initial.column[initial.start[r]..<initial.start[r + 1]])
-            var seen = Set<Int32>()
-            return list.filter { !have.contains($0.0) && seen.insert($0.0).inserted }
-        })
-        var arcGroup = groups(of: arcs)
-        var result = Result()
-        var previous: AssignmentSolution? = nil
-        let clock = ContinuousClock()
-        while result.rounds < maximumRounds {
-            result.rounds += 1
-            let round = relax(lambda, mu, arcs: arcs, arcGroup: arcGroup, previous: previous)
-            previous = round.solution
-            if round.certified > result.scaledBound {
-                result.scaledBound = round.certified
-                result.bound = Self.ceilDiv(round.certified, S) + lockedCost
-                result.lambda = lambda
-                result.mu = mu
-                result.helperPrice = round.solution.columnPrice
-                result.householdPrice = round.householdPrice
-            }
-            var plan = locked
-            for (r, h) in free.enumerated() { plan[h] = round.solution.column[r] }
-            if let fixed = repair.repair(plan) {
-                let value = objective(fixed)
-                if value < result.incumbentObjective { result.incumbentObjective = value; result.incumbent = fixed }
-            }
-            log?(String(
-                format: "certify %2d  bound %d  restricted %.1f  arcs %d  undercut %d", result.rounds, result.bound,
-                Double(round.restricted) / Double(S), arcs.column.count, round.additionCount))
-            if round.additionCount == 0 || clock.now >= deadline { break }
-            arcs = arcs.adding(round.additions)
-            arcGroup = groups(of: arcs)
-        }
-        result.candidateArcs = arcs.column.count
-        return result
     }
 }

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Speed of the pair list pages (issue 19): the dalian preset (~52,000 households) is loaded
+# into a server round and solved; then each kind of page query — plain pages near the
+# start, middle and end, searches by name, household id and place, filters by street,
+# helper kind, status and unmet need, sorts — is timed over HTTP on loopback, as an admin
+# (the whole city) and as a clerk of one street, and a household's alternatives (first
+# call after a restart of the model cache, then warm). Prints a table of the median and
+# the slowest of RUNS calls each (wall time of the HTTP call, curl-like, keep-alive).
+#   MATCH=.build/release/match RUNS=20 bash benchmarks/page-queries.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/server.sh
+RUNS="${RUNS:-20}"
+build_match
+work=$(mktemp -d)
+trap 'stop_server; rm -rf "$work"' EXIT
+mkdir -p benchmarks/data
+[ -f benchmarks/data/dalian/households.csv ] || "$MATCH" generate --preset dalian --seed 1 --out benchmarks/data/dalian >/dev/null
+households=benchmarks/data/dalian/households.csv helpers=benchmarks/data/dalian/helpers.csv
+start_server "$work/data"
+street=$(python3 -c 'import csv,sys; r=next(csv.DictReader(open(sys.argv[1], encoding="utf-8-sig"))); print(r["district"]+"/"+r["street"])' "$households")
+echo "clerk-password-1" | "$MATCH" user add --data "$work/data" --name clerk --role clerk --scope "$street" >/dev/null
+login admin "$ADMIN_PASSWORD" admin
+login clerk "clerk-password-1" clerk
+api admin POST /api/rounds '{"name":"dalian"}' >/dev/null
+api_file admin PUT /api/rounds/1/households "$households" >/dev/null
+api_file admin PUT /api/rounds/1/helpers "$helpers" >/dev/null
+started=$(date +%s.%N)
+api admin POST /api/rounds/1/solve >/dev/null
+wait_solved admin 1
+echo "solved and stored in $(python3 -c "import sys; print(round(float(sys.argv[2]) - float(sys.argv[1]), 1))" "$started" "$(date +%s.%N)") s"
+cookie() { awk '$6 == "match_session" { print "match_session=" $7 }' "$COOKIES_DIR/$1.jar"; }
+python3 benchmarks/page_queries.py "$BASE" "$(cookie admin)" "$(cookie clerk)" "$households" "$street" "$RUNS"
