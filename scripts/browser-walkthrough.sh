@@ -49,9 +49,17 @@ with open(sys.argv[2], "w", encoding="utf-8", newline="") as f:
     csv.writer(f).writerows(rows)
 PY
 
+# Next year's helpers: every twentieth helper withdraws.
+python3 - samples/xigang/helpers.csv "$work/helpers-next.csv" <<'PY'
+import sys
+lines = open(sys.argv[1], encoding="utf-8-sig").read().splitlines()
+with open(sys.argv[2], "w", encoding="utf-8") as f:
+    f.write("\n".join([lines[0]] + [l for i, l in enumerate(lines[1:]) if i % 20 != 7]) + "\n")
+PY
+
 .venv-browser/bin/python scripts/browser/walkthrough.py \
     --base "$BASE" --admin-password "$ADMIN_PASSWORD" --clerk-password clerk-password-1 \
     --clerk-street "$street" --other-street "$other" \
-    --households samples/xigang/households.csv --helpers samples/xigang/helpers.csv \
+    --households samples/xigang/households.csv --helpers samples/xigang/helpers.csv --helpers-next "$work/helpers-next.csv" \
     --broken "$work/households-broken.csv" --shots "$shots" \
     --chromium "$CHROMIUM" --chromedriver "$CHROMEDRIVER"

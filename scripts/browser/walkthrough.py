@@ -169,6 +169,76 @@ class Walk:
         self.expect(len(charts) == 5, f"{len(charts)} charts drawn")
         self.shot("review")
 
+    def pairs_and_household(self):
+        a = self.args
+        self.step("the pair list: search, filters, paging")
+        self.go(self.round_path + "/pairs")
+        self.expect_text("共 4601 户")
+        self.click("#page-next")
+        self.expect_text("第 2 / 93 页")
+        Select(self.element("#pair-status")).select_by_value("unpaired")
+        self.click("#pair-filter")
+        self.expect_text("未结对")
+        self.fill("#pair-search", a.clerk_street.split("/")[1])
+        Select(self.element("#pair-status")).select_by_value("")
+        Select(self.element("#pair-kind")).select_by_value("volunteer")
+        self.click("#pair-filter")
+        rows = self.driver.find_elements(By.CSS_SELECTOR, "#pairs tbody tr")
+        self.expect(0 < len(rows) <= 50, f"{len(rows)} rows after the search")
+        self.expect(all("志愿者" in r.text for r in rows), "a row of another kind after filtering to volunteers")
+        self.shot("pairs-search")
+        self.step("a household: its pair's reasons and its alternatives with their price")
+        rows[0].find_element(By.CSS_SELECTOR, "a").click()
+        self.element("#alternatives")
+        self.expect_text("其他可选的帮扶人", "已证明最优")
+        self.shot("household")
+
+    def clerk_edit(self):
+        a = self.args
+        self.step("the clerk: own street only; moves a household with a note; another street's page is refused (403)")
+        self.sign_in("clerk", a.clerk_password)
+        self.expect_text("街道经办人")
+        self.shot("clerk-home")
+        self.go(self.round_path + "/review")
+        self.expect_text(a.clerk_street.split("/")[1])
+        self.expect(a.other_street.split("/")[1] not in self.text(), "the clerk sees another street")
+        self.go(self.round_path + "/pairs?status=new&sort=cost&desc=1")
+        self.element("#pairs tbody tr a").click()
+        self.element("#alternatives")
+        self.household_path = urllib.parse.urlparse(self.driver.current_url).path
+        movable = [r for r in self.driver.find_elements(By.CSS_SELECTOR, "#alternatives tbody tr")
+                   if r.find_elements(By.CSS_SELECTOR, ".move-here")]
+        self.expect(movable, "no alternative helper to move to")
+        target = movable[0]
+        self.moved_to = target.text.split("（")[1].split("）")[0]
+        target.find_element(By.CSS_SELECTOR, ".move-note").send_keys("帮扶人与该户同一楼栋，便于走访")
+        self.shot("clerk-household")
+        target.find_element(By.CSS_SELECTOR, ".move-here").click()
+        self.element("#edits")
+        self.expect_text("改派", "帮扶人与该户同一楼栋", "方案需要重新计算")
+        self.shot("clerk-edit-saved")
+        self.go(self.round_path + "/review?place=" + urllib.parse.quote(a.other_street))
+        self.expect_text("403", "没有权限")
+        self.shot("clerk-refused")
+        self.expect(self.status_of(self.round_path + "/review?place=" + urllib.parse.quote(a.other_street)) == 403,
+                    "another street's page did not answer 403")
+        self.expect(self.status_of(self.round_path + "/publish") == 403, "the clerk could open the publish page")
+
+    def resolve_keeps_edit(self):
+        self.step("the administrator re-solves: the hand edit is kept, the plan proven optimal, what else moved")
+        self.sign_in("admin", self.args.admin_password)
+        self.go(self.round_path + "/changes")
+        self.click("#resolve")
+        self.wait(lambda d: d.current_url.endswith("/review"), timeout=150)
+        self.go(self.round_path + "/changes")
+        self.element("#what-moved")
+        self.expect_text("已证明最优", "重新计算后的变动")
+        self.expect(self.moved_to in self.element("#what-moved").text, "the moved household is not among the changes")
+        self.shot("resolve-what-moved")
+        self.go(self.household_path)
+        self.expect(self.moved_to in self.element("#household-helper").text, "the hand edit did not survive the re-solve")
+        self.expect_text("已锁定")
+
     def publish_and_download(self):
         self.step("publish: confirm, then read-only")
         self.go(self.round_path + "/publish")
@@ -206,6 +276,29 @@ class Walk:
         self.expect_text("结对公示名单", "姓名已部分隐去")
         self.shot("print")
 
+    def next_year(self):
+        a = self.args
+        self.step("next year's round builds on the published one: compare by street")
+        self.go("/")
+        self.fill("#round-name", "2028 年度结对")
+        Select(self.element("#round-previous")).select_by_index(1)
+        self.click("#create-round")
+        self.element("#upload-households-file").send_keys(str(Path(a.households).resolve()))
+        self.click("#upload-households")
+        self.wait(lambda d: "stored=households" in d.current_url)
+        self.element("#upload-helpers-file").send_keys(str(Path(a.helpers_next).resolve()))
+        self.click("#upload-helpers")
+        self.wait(lambda d: "stored=helpers" in d.current_url)
+        self.element("#profile")
+        self.shot("next-round-profile")
+        self.click("#solve")
+        self.wait(lambda d: d.current_url.endswith("/review"), timeout=150)
+        self.next_path = self.driver.current_url.rsplit("/review", 1)[0].split(self.base, 1)[1]
+        self.go(self.next_path + "/compare")
+        self.element("#compare")
+        self.expect_text("与第 1 轮比较", "保留比例", "合计")
+        self.shot("compare")
+
     def audit(self):
         self.step("the audit log, filtered to refusals")
         self.go("/audit")
@@ -217,26 +310,8 @@ class Walk:
         self.go("/audit")
         self.shot("audit")
 
-    def clerk(self):
-        a = self.args
-        self.step("the clerk: own street only; another street's page is refused (403)")
-        self.sign_in("clerk", a.clerk_password)
-        self.expect_text("街道经办人")
-        self.shot("clerk-home")
-        self.go(self.round_path + "/review")
-        self.expect_text(a.clerk_street.split("/")[1])
-        self.expect(a.other_street.split("/")[1] not in self.text(), "the clerk sees another street")
-        self.shot("clerk-review")
-        self.go(self.round_path + "/review?place=" + urllib.parse.quote(a.other_street))
-        self.expect_text("403", "没有权限")
-        self.shot("clerk-refused")
-        self.expect(self.status_of(self.round_path + "/review?place=" + urllib.parse.quote(a.other_street)) == 403,
-                    "another street's page did not answer 403")
-        self.expect(self.status_of(self.round_path + "/publish") == 403, "the clerk could open the publish page")
-
     def english(self):
         self.step("the same pages in English")
-        self.sign_in("admin", self.args.admin_password)
         self.go(self.round_path + "/review")
         self.click("#switch-language")
         self.expect_text("Proven optimal", "Coverage by street", "Downloads and printing")
@@ -253,9 +328,12 @@ class Walk:
         start = time.time()
         try:
             self.admin_round()
+            self.pairs_and_household()
+            self.clerk_edit()
+            self.resolve_keeps_edit()
             self.publish_and_download()
+            self.next_year()
             self.audit()
-            self.clerk()
             self.english()
         finally:
             self.driver.quit()
@@ -265,7 +343,7 @@ class Walk:
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     for name in ["base", "admin-password", "clerk-password", "clerk-street", "other-street", "households", "helpers",
-                 "broken", "shots", "chromium", "chromedriver"]:
+                 "helpers-next", "broken", "shots", "chromium", "chromedriver"]:
         p.add_argument("--" + name, required=True)
     Walk(p.parse_args()).run()
 

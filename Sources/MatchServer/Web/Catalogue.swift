@@ -295,6 +295,7 @@ enum Catalogue {
         "filter_unmet_no": ("需求全部满足", "every need met"),
         "filter_apply": ("查找", "Search"),
         "sort_by": ("排序", "Order by"),
+        "sort_descending": ("从大到小", "largest first"),
         "sort_place": ("地址", "place"),
         "sort_id": ("编号", "id"),
         "sort_name": ("姓名", "name"),

@@ -48,6 +48,7 @@ struct PairsPage {
                 "unmet_options": [option("", words["filter_unmet_any"], asked.unmet), option("1", words["filter_unmet_yes"], asked.unmet),
                                   option("0", words["filter_unmet_no"], asked.unmet)],
                 "sorts": PairListQuery.Sort.allCases.map { option($0.rawValue, words["sort_" + $0.rawValue], asked.sort) },
+                "descending": asked.descending,
                 "previous_url": result.page > 1 ? asked.url(id, page: result.page - 1) : "",
                 "next_url": result.page < pages ? asked.url(id, page: result.page + 1) : "",
             ])
@@ -57,6 +58,7 @@ struct PairsPage {
     /// What the filter form asked for, as sent (for the form and the paging links).
     struct Asked {
         var search = "", place = "", kind = "", status = "", unmet = "", sort = "place"
+        var descending = false
         var page = 1
 
         init(_ request: Request) {
@@ -64,6 +66,7 @@ struct PairsPage {
             func text(_ key: String) -> String { q[Substring(key)].map { String($0).trimmingCharacters(in: .whitespaces) } ?? "" }
             search = text("q"); place = text("place"); kind = text("kind"); status = text("status"); unmet = text("unmet")
             if !text("sort").isEmpty { sort = text("sort") }
+            descending = text("desc") == "1"
             page = max(1, Int(text("page")) ?? 1)
         }
 
@@ -78,13 +81,15 @@ struct PairsPage {
             query.status = PairStatus(rawValue: status)
             query.unmetNeed = unmet == "1" ? true : unmet == "0" ? false : nil
             query.sort = PairListQuery.Sort(rawValue: sort) ?? .place
+            query.descending = descending
             query.page = page
             query.pageSize = PairsPage.pageSize
             return query
         }
 
         func url(_ id: Int64, page: Int) -> String {
-            let parts = [("q", search), ("place", place), ("kind", kind), ("status", status), ("unmet", unmet), ("sort", sort)]
+            let parts = [("q", search), ("place", place), ("kind", kind), ("status", status), ("unmet", unmet), ("sort", sort),
+                         ("desc", descending ? "1" : "")]
                 .filter { !$0.1.isEmpty }.map { $0.0 + "=" + WebPage.escape($0.1) }
             return "/rounds/\(id)/pairs?" + (parts + ["page=\(page)"]).joined(separator: "&")
         }
