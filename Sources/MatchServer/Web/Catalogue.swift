@@ -358,6 +358,7 @@ enum Catalogue {
         "changes_newly_unpaired": ("不再结对", "newly unpaired"),
         "changes_joined": ("新加入", "joined"),
         "changes_left": ("已离开", "left"),
+        "changes_shown": ("下面列出 {n} 户（至多 200 户）；上面的数字是全部。", "{n} households listed below (at most 200); the counts above are whole."),
         "changes_what": ("变动", "Change"),
         "changes_from": ("原帮扶人", "From"),
         "changes_to": ("现帮扶人", "To"),

@@ -6,6 +6,8 @@ import Matcher
 /// moved"), and the comparison with last year's round by street.
 struct ChangesPages {
     let office: Office
+    /// The changed households listed (the counts are whole).
+    static let shownChanges = 200
 
     func register(_ routes: RouteRegistry) {
         routes.on(.pageChanges) { request, context, caller in
@@ -24,7 +26,7 @@ struct ChangesPages {
                 "solving": view.status == "solving",
             ]
             if view.hasPlan {
-                let changes = try await office.operations.changes(round: id, caller: caller, limit: 500)
+                let changes = try await office.operations.changes(round: id, caller: caller, limit: Self.shownChanges)
                 data["changes"] = [
                     "has_last_plan": changes.hasLastPlan, "proof": words["proof_" + changes.proof],
                     "optimal": changes.proof == "proven_optimal",
@@ -42,6 +44,7 @@ struct ChangesPages {
                         ]
                     },
                     "has_entries": !changes.entries.isEmpty,
+                    "entries_note": words("changes_shown", ["n": changes.entries.count]),
                 ] as [String: Any]
             }
             return page.reply("changes", title: words["changes_title"], data)

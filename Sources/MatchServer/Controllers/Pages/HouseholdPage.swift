@@ -58,7 +58,7 @@ struct HouseholdPage {
         let edits = try await office.operations.edits(round: id, caller: caller).filter { $0.householdId == household }
         let pair = detail.pair
         let canEdit = caller.role != .viewer && view.changeable
-        return page.reply("household", title: pair.name, [
+        var data: [String: Any] = [
             "round": view.data(page, current: "tab_pairs"),
             "household": [
                 "id": pair.householdId, "name": pair.name, "place": [pair.district, pair.street, pair.community].joined(separator: " · "),
@@ -67,7 +67,6 @@ struct HouseholdPage {
                 "distance": pair.distanceWords ?? "", "covered": pair.coveredWords.isEmpty ? "—" : pair.coveredWords,
                 "unmet": pair.unmetWords.isEmpty ? words["none"] : pair.unmetWords,
                 "status": pair.statusWords, "reason": pair.reasonWords ?? "", "cost": pair.cost, "locked": pair.locked,
-                "id_number": pair.idNumber,
             ] as [String: Any],
             "proof": words["proof_" + detail.proof],
             "alternatives": detail.alternatives.map { alternative -> [String: Any] in
@@ -81,12 +80,18 @@ struct HouseholdPage {
                 ]
             },
             "has_alternatives": !detail.alternatives.isEmpty,
-            "alternatives_note": detail.alternativesNote.map { words["alternatives_" + $0] } ?? "",
             "edits": edits.map(Self.editRow(words)),
             "has_edits": !edits.isEmpty,
             "can_edit": canEdit,
-            "refusal": refusal ?? "",
-        ], status: status)
+        ]
+        // (An empty string counts as true in a Mustache section: absent values stay out.)
+        if !pair.idNumber.isEmpty, var shown = data["household"] as? [String: Any] {
+            shown["id_number"] = pair.idNumber
+            data["household"] = shown
+        }
+        data["alternatives_note"] = detail.alternativesNote.map { words["alternatives_" + $0] }
+        data["refusal"] = refusal
+        return page.reply("household", title: pair.name, data, status: status)
     }
 
     /// A hand edit as the templates show it.

@@ -25,7 +25,7 @@ struct PairsPage {
                 ["value": value, "label": label, "selected": value == selected]
             }
             let streets = try await office.store.streets(round: id, scope: caller.scope)
-            return page.reply("pairs", title: words["pairs_title"], [
+            var data: [String: Any] = [
                 "round": view.data(page, current: "tab_pairs"),
                 "q": asked.search, "total": result.total,
                 "count_text": words("pairs_count", ["n": result.total, "page": result.page, "pages": pages]),
@@ -49,9 +49,11 @@ struct PairsPage {
                                   option("0", words["filter_unmet_no"], asked.unmet)],
                 "sorts": PairListQuery.Sort.allCases.map { option($0.rawValue, words["sort_" + $0.rawValue], asked.sort) },
                 "descending": asked.descending,
-                "previous_url": result.page > 1 ? asked.url(id, page: result.page - 1) : "",
-                "next_url": result.page < pages ? asked.url(id, page: result.page + 1) : "",
-            ])
+            ]
+            // Only the links there are (an empty string would count as true in a section).
+            if result.page > 1 { data["previous_url"] = asked.url(id, page: result.page - 1) }
+            if result.page < pages { data["next_url"] = asked.url(id, page: result.page + 1) }
+            return page.reply("pairs", title: words["pairs_title"], data)
         }
     }
 

@@ -86,8 +86,8 @@ struct RoundPages {
             "locks": view.detail.locks, "forbids": view.detail.forbids,
             "is_published": view.status == "published",
             "can_publish": admin && view.status == "solved",
-            "previous": view.detail.listing.previous.map { words("round_previous", ["id": $0]) } ?? "",
         ]
+        data["previous"] = view.detail.listing.previous.map { words("round_previous", ["id": $0]) }
         if let caller = page.caller, view.hasFile("households"), view.hasFile("helpers") {
             data["profile"] = Self.profile(
                 try await office.operations.profile(round: id, caller: caller, language: page.language.presentation), words)
