@@ -70,6 +70,7 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
             ],
+            exclude: ["ROUND-OPERATIONS.md"],
             resources: [.copy("Resources")]
         ),
         .executableTarget(

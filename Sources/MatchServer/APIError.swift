@@ -96,6 +96,8 @@ enum APIError: Error {
         case .noSuchHelper(let id): self = .unprocessable("no helper \(id) on this round's roll")
         case .noSuchEdit(let id): self = .notFound("no hand edit \(id) in this round")
         case .cannot(let why): self = .unprocessable(why)
+        case .noSuchWhatIf(let id): self = .notFound("no what-if \(id) in this round")
+        case .whatIfClosed(let id, let state): self = .conflict("what-if \(id) is \(state) already")
         }
     }
 }

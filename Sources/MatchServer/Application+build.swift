@@ -30,6 +30,7 @@ func buildRouter(_ office: Office) -> Router<OfficeRequestContext> {
     PairsPage(office: office).register(routes)
     HouseholdPage(office: office).register(routes)
     ChangesPages(office: office).register(routes)
+    WhatIfPages(office: office).register(routes)
     return router
 }
 

@@ -21,8 +21,9 @@ struct Office: Sendable {
         self.settings = settings
         self.logger = logger
         sessions = SessionAuthenticator(store: store, settings: settings)
-        solver = SolveQueue(store: store, settings: settings, logger: logger)
-        operations = RoundOperations(store: store)
+        let alternatives = AlternativesCache(store: store)
+        solver = SolveQueue(store: store, settings: settings, logger: logger, alternatives: alternatives)
+        operations = RoundOperations(store: store, solver: solver, alternatives: alternatives)
         decoyHash = Passwords.decoy(cost: settings.bcryptCost)
     }
 

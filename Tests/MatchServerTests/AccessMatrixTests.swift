@@ -19,6 +19,7 @@ import Testing
         ]
         let uri = policy.path.replacingOccurrences(of: "{id}", with: changesDraft.contains(route) ? "2" : "1")
             .replacingOccurrences(of: "{household}", with: "h1").replacingOccurrences(of: "{edit}", with: "1")
+            .replacingOccurrences(of: "{preview}", with: "1")
         let form = "application/x-www-form-urlencoded"
         switch route {
         case .pageCreateRound: return (uri, "name=2028+%E5%B9%B4%E5%BA%A6", form)
@@ -26,13 +27,15 @@ import Testing
         case .pageUploadHelpers: return (uri, Fixture.multipart(Fixture.helpers), Fixture.multipartType)
         case .pagePolicySubmit: return (uri, "distance_penalty=2&unpaired_base=12&max_distance=2", form)
         case .pagePublishSubmit: return (uri, "confirm=yes", form)
+        case .pageWhatIfPreview: return (uri, "remove_households=h1", form)
         case .pageAddEdit: return (uri, "kind=lock&household_id=h1&helper_id=g1&note=known+family", form)
-        case .pageSignOut, .pageSolve, .pageRemoveEdit: return (uri, "", form)
+        case .pageSignOut, .pageSolve, .pageRemoveEdit, .pageCancel, .pageWhatIfApply, .pageWhatIfDiscard: return (uri, "", form)
         case .createRound: return (uri, #"{"name":"2028 年度结对"}"#, "application/json")
         case .uploadHouseholds: return (uri, Fixture.households, "text/csv")
         case .uploadHelpers: return (uri, Fixture.helpers, "text/csv")
         case .uploadPolicy: return (uri, Fixture.policy, "application/yaml")
         case .addLocks, .addForbids: return (uri, #"[{"household_id":"h1","helper_id":"g1"}]"#, "application/json")
+        case .previewWhatIf: return (uri, #"{"remove_households":["h1"]}"#, "application/json")
         case .addEdit: return (uri, #"{"kind":"lock","household_id":"h1","helper_id":"g1","note":"知根知底"}"#, "application/json")
         default: return (uri, nil, "application/json")
         }
@@ -55,6 +58,8 @@ import Testing
         case .admitted:
             let scoped: Set<Access> = [.adminOrClerkInScope, .signedInWithinScope]
             if scoped.contains(route.policy.access) && persona == .clerkOutOfScope { return .forbidden }
+            // Round 1 is solved, not solving: there is nothing to cancel (a cancel is tested on its own).
+            if route == .cancelSolve || route == .pageCancel { return .unprocessableContent }
             return route.policy.success
         }
     }
@@ -72,6 +77,11 @@ import Testing
                 let added = try await client.call(
                     .post, "/api/rounds/2/edits", as: admin, body: #"{"kind":"lock","household_id":"h1","helper_id":"g1"}"#)
                 #expect(added.status == .created)
+            }
+            if [.applyWhatIf, .discardWhatIf, .pageWhatIfApply, .pageWhatIfDiscard].contains(route) {
+                // What-if 1 of round 1: household h1 (白云街道) leaves.
+                let preview = try await client.call(.post, "/api/rounds/1/whatif", as: admin, body: #"{"remove_households":["h1"]}"#)
+                #expect(preview.status == .ok, "\(String(buffer: preview.body))")
             }
             let (uri, body, contentType) = Self.request(route)
             let response: TestResponse
@@ -114,7 +124,8 @@ import Testing
             .pairList: .signedIn, .householdDetail: .signedInWithinScope, .listEdits: .signedIn,
             .addEdit: .adminOrClerkInScope, .removeEdit: .adminOrClerkInScope, .planChanges: .signedIn,
             .roundProfile: .signedIn, .compareWithPrevious: .signedIn, .householdsTemplate: .signedIn,
-            .helpersTemplate: .signedIn,
+            .helpersTemplate: .signedIn, .previewWhatIf: .adminOrClerkInScope, .applyWhatIf: .admin,
+            .discardWhatIf: .adminOrClerkInScope, .solveStatus: .signedIn, .cancelSolve: .admin,
         ]
         let api = Route.allCases.filter { !$0.policy.isPage }
         for route in api { #expect(route.policy.access == spec[route], "\(route)") }

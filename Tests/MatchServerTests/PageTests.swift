@@ -174,12 +174,13 @@ import Testing
         for route in Route.allCases { used.insert("action_" + route.rawValue) }
         for role in Role.allCases { used.insert("role_" + role.rawValue); used.insert("home_hint_" + role.rawValue) }
         for status in ["draft", "solving", "solved", "published"] { used.insert("status_" + status) }
-        for tab in ["steps", "policy", "review", "pairs", "changes", "compare", "publish"] { used.insert("tab_" + tab) }
+        for tab in ["steps", "policy", "review", "pairs", "changes", "whatif", "compare", "publish"] { used.insert("tab_" + tab) }
         for sort in PairListQuery.Sort.allCases { used.insert("sort_" + sort.rawValue) }
         for proof in ["proven_optimal", "bound_proven", "not_proven"] { used.insert("proof_" + proof) }
         for note in ["locked", "no_prices"] { used.insert("alternatives_" + note) }
         for change in ["moved", "newly_paired", "newly_unpaired", "joined", "left"] { used.insert("change_" + change) }
         for status in ["kept", "moved", "new", "unpaired"] { used.insert("pair_status_" + status) }
+        for change in ["kept", "moved", "newly_paired", "newly_unpaired", "left_roll"] { used.insert("whatif_" + change) }
         for kind in HandEdit.Kind.allCases { used.insert(kind == .move ? "edit_move_kind" : "edit_" + kind.rawValue) }
         for key in used.sorted() {
             let entry = Catalogue.entries[key]

@@ -226,3 +226,128 @@ import Matcher
         }
     }
 }
+
+/// What-if previews change nothing; apply makes them the round's; discard closes them.
+@Suite struct WhatIfTests {
+    /// Everything of round 1 a preview must leave alone.
+    static func snapshot(_ office: TestOffice) async throws -> [String] {
+        let store = try OfficeStore(directory: office.directory)
+        return try await store.pool.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT household_id || ':' || COALESCE(helper_id, '-') || ':' || status FROM plan_household WHERE round_id = 1
+                UNION ALL SELECT role || ':' || sha256 FROM round_file WHERE round_id = 1
+                UNION ALL SELECT status || ':' || COALESCE(error, '') FROM round WHERE id = 1
+                UNION ALL SELECT solved_at || ':' || objective FROM plan WHERE round_id = 1
+                UNION ALL SELECT COUNT(*) FROM round_rule WHERE round_id = 1
+                """)
+        }
+    }
+
+    @Test func previewChangesNothingAndApplyMakesItTheRounds() async throws {
+        let office = try TestOffice()
+        defer { office.remove() }
+        try await office.app().test(.router) { client in
+            let admin = try #require(try await client.login(.admin))
+            try await client.prepareRounds(admin)
+            let before = try await Self.snapshot(office)
+            let response = try await client.call(.post, "/api/rounds/1/whatif", as: admin, body: #"{"remove_helpers":["g1"]}"#)
+            #expect(response.status == .ok, "\(String(buffer: response.body))")
+            let preview = try RoundOperationsTests.json(response)
+            #expect(try await Self.snapshot(office) == before)
+            // g1's households (if any) move or lose their pair, each because its helper left.
+            let list = try RoundOperationsTests.json(try await client.call(.get, "/api/rounds/1/pair-list", as: admin))
+            let withG1 = RoundOperationsTests.rows(list).filter { $0["helper_id"] as? String == "g1" }.compactMap { $0["household_id"] as? String }
+            let entries = preview["entries"] as? [[String: Any]] ?? []
+            for h in withG1 {
+                let entry = entries.first { $0["household_id"] as? String == h }
+                #expect(entry?["reason"] as? String == "helperLeft", "\(h): \(String(describing: entry))")
+            }
+            let counts = preview["counts"] as? [String: Int] ?? [:]
+            // Every household paired before or after is counted once (one unpaired in both is not).
+            let pairedBefore = RoundOperationsTests.rows(list).filter { $0["helper_id"] != nil }.count
+            #expect(counts.values.reduce(0, +) >= pairedBefore && counts.values.reduce(0, +) <= 5)
+            #expect(counts["kept"].map { $0 + entries.count } == counts.values.reduce(0, +))
+            let after = preview["after"] as? [String: Any] ?? [:], beforeFigures = preview["before"] as? [String: Any] ?? [:]
+            #expect(beforeFigures["pairs"] as? Int == RoundOperationsTests.rows(list).filter { $0["helper_id"] != nil }.count)
+            #expect((after["pairs"] as? Int ?? 99) <= 3)  // the helpers left have 2 places
+            // A clerk may not ask about another street's households.
+            let outsider = try #require(try await client.login(.clerkOutOfScope))
+            #expect(try await client.call(.post, "/api/rounds/1/whatif", as: outsider, body: #"{"remove_households":["h1"]}"#).status == .forbidden)
+            // A change naming nobody: 422 with the problem.
+            #expect(try await client.call(.post, "/api/rounds/1/whatif", as: admin, body: #"{"remove_helpers":["nobody"]}"#).status == .unprocessableContent)
+
+            // Apply: g1 is gone from the round's helpers and plan; the changes match the preview.
+            let id = try #require(preview["id"] as? Int)
+            let applied = try await client.call(.post, "/api/rounds/1/whatif/\(id)/apply", as: admin)
+            #expect(applied.status == .ok, "\(String(buffer: applied.body))")
+            let changes = try RoundOperationsTests.json(applied)
+            #expect(changes["moved"] as? Int == counts["moved"] && changes["newly_unpaired"] as? Int == counts["newly_unpaired"])
+            let now = try RoundOperationsTests.json(try await client.call(.get, "/api/rounds/1/pair-list", as: admin))
+            #expect(!RoundOperationsTests.rows(now).contains { $0["helper_id"] as? String == "g1" })
+            #expect(now["total"] as? Int == 5)
+            let round = try RoundOperationsTests.json(try await client.call(.get, "/api/rounds/1", as: admin))
+            #expect(round["status"] as? String == "solved")
+            #expect((round["files"] as? [[String: Any]])?.first { $0["role"] as? String == "helpers" }?["rows"] as? Int == 2)
+            // Applied once only.
+            #expect(try await client.call(.post, "/api/rounds/1/whatif/\(id)/apply", as: admin).status == .conflict)
+            // The round solves again from its new files.
+            #expect(try await client.call(.post, "/api/rounds/1/solve", as: admin).status == .accepted)
+            #expect(try await client.waitForSolve(1, as: admin)["status"] as? String == "solved")
+
+            // Discard: the preview is closed and cannot be applied.
+            let second = try RoundOperationsTests.json(
+                try await client.call(.post, "/api/rounds/1/whatif", as: admin, body: #"{"capacity":[{"helper_id":"g2","capacity":0}]}"#))
+            let secondId = try #require(second["id"] as? Int)
+            #expect(try await client.call(.post, "/api/rounds/1/whatif/\(secondId)/discard", as: admin).status == .ok)
+            #expect(try await client.call(.post, "/api/rounds/1/whatif/\(secondId)/apply", as: admin).status == .conflict)
+        }
+    }
+}
+
+/// Progress and cancel of solves.
+@Suite struct SolveProgressTests {
+    static func csv(_ rows: [[String]]) -> String {
+        var writer = CSVWriter(byteOrderMark: false)
+        for row in rows { writer.row(row) }
+        return String(decoding: writer.data, as: UTF8.self)
+    }
+
+    @Test func aQueuedSolveIsCancelledAndNothingIsKept() async throws {
+        let office = try TestOffice()
+        defer { office.remove() }
+        // A district (the xigang preset) solves long enough to keep the fixture's solve queued behind it.
+        var generator = Generator(preset: .xigang, seed: 7)
+        let tables = generator.generate()
+        let (households, helpers) = (Self.csv(tables.households), Self.csv(tables.helpers))
+        try await office.app().test(.router) { client in
+            let admin = try #require(try await client.login(.admin))
+            try await client.prepareRounds(admin)  // round 1 solved, round 2 draft (the fixture)
+            #expect(try await client.call(.post, "/api/rounds", as: admin, body: #"{"name":"xigang"}"#).status == .created)
+            #expect(try await client.call(.put, "/api/rounds/3/households", as: admin, body: households, contentType: "text/csv").status == .ok)
+            #expect(try await client.call(.put, "/api/rounds/3/helpers", as: admin, body: helpers, contentType: "text/csv").status == .ok)
+            #expect(try await client.call(.post, "/api/rounds/3/solve", as: admin).status == .accepted)
+            #expect(try await client.call(.post, "/api/rounds/2/solve", as: admin).status == .accepted)
+            let queued = try RoundOperationsTests.json(try await client.call(.get, "/api/rounds/2/progress", as: admin))
+            #expect(queued["status"] as? String == "solving")
+            #expect(queued["state"] as? String == "queued")
+            // Only an admin cancels.
+            let clerk = try #require(try await client.login(.clerkInScope))
+            #expect(try await client.call(.post, "/api/rounds/2/cancel", as: clerk).status == .forbidden)
+            #expect(try await client.call(.post, "/api/rounds/2/cancel", as: admin).status == .ok)
+            let running = try RoundOperationsTests.json(try await client.call(.get, "/api/rounds/3/progress", as: admin))
+            #expect(running["state"] as? String == "running" || running["status"] as? String == "solved")
+            if running["state"] != nil { #expect((running["seconds"] as? Double ?? -1) >= 0) }
+            let round2 = try await client.waitForSolve(2, as: admin)
+            #expect(round2["status"] as? String == "draft")
+            #expect((round2["error"] as? String)?.contains("cancelled by admin") == true)
+            #expect(round2["summary"] is NSNull || round2["summary"] == nil)
+            #expect(try await client.call(.get, "/api/rounds/2/pair-list", as: admin).status == .conflict)
+            // The district's solve goes on to its plan, and a finished solve has nothing to cancel.
+            #expect(try await client.waitForSolve(3, as: admin)["status"] as? String == "solved")
+            #expect(try await client.call(.post, "/api/rounds/3/cancel", as: admin).status == .unprocessableContent)
+            // Round 2 solves again when asked.
+            #expect(try await client.call(.post, "/api/rounds/2/solve", as: admin).status == .accepted)
+            #expect(try await client.waitForSolve(2, as: admin)["status"] as? String == "solved")
+        }
+    }
+}

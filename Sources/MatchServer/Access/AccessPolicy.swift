@@ -32,6 +32,8 @@ enum Route: String, CaseIterable, Sendable {
     case pairList, householdDetail
     case listEdits, addEdit, removeEdit, planChanges
     case roundProfile, compareWithPrevious, householdsTemplate, helpersTemplate
+    case previewWhatIf, applyWhatIf, discardWhatIf
+    case solveStatus, cancelSolve
     // Pages (issue 19, part B)
     case pageSignIn, pageSignInSubmit, pageSignOut, pageStyle, pageScript
     case pageHome, pageCreateRound, pageRound
@@ -40,6 +42,7 @@ enum Route: String, CaseIterable, Sendable {
     case pageReview, pagePrint
     case pagePublish, pagePublishSubmit, pageAudit
     case pagePairs, pageHousehold, pageAddEdit, pageRemoveEdit, pageChanges, pageCompare
+    case pageCancel, pageWhatIf, pageWhatIfPreview, pageWhatIfApply, pageWhatIfDiscard
 
     struct Policy: Sendable {
         var method: HTTPRequest.Method
@@ -102,6 +105,18 @@ enum Route: String, CaseIterable, Sendable {
             Policy(method: .get, path: "/api/templates/households.xlsx", access: .signedIn, success: .ok, audited: false)
         case .helpersTemplate:
             Policy(method: .get, path: "/api/templates/helpers.xlsx", access: .signedIn, success: .ok, audited: false)
+        case .previewWhatIf:
+            Policy(method: .post, path: "/api/rounds/{id}/whatif", access: .adminOrClerkInScope, success: .ok, audited: true)
+        case .applyWhatIf:
+            Policy(method: .post, path: "/api/rounds/{id}/whatif/{preview}/apply", access: .admin, success: .ok, audited: true)
+        case .discardWhatIf:
+            Policy(
+                method: .post, path: "/api/rounds/{id}/whatif/{preview}/discard", access: .adminOrClerkInScope,
+                success: .ok, audited: true)
+        case .solveStatus:
+            Policy(method: .get, path: "/api/rounds/{id}/progress", access: .signedIn, success: .ok, audited: false)
+        case .cancelSolve:
+            Policy(method: .post, path: "/api/rounds/{id}/cancel", access: .admin, success: .ok, audited: true)
         // Pages (issue 19, part B): GET pages answer 200; forms answer 303 to the next page.
         case .pageSignIn: Self.page("/login", access: .anyone)
         case .pageSignInSubmit: Self.form("/login", access: .anyone)
@@ -128,6 +143,13 @@ enum Route: String, CaseIterable, Sendable {
         case .pageRemoveEdit: Self.form("/rounds/{id}/edits/{edit}/remove", access: .adminOrClerkInScope)
         case .pageChanges: Self.page("/rounds/{id}/changes", access: .signedIn)
         case .pageCompare: Self.page("/rounds/{id}/compare", access: .signedIn)
+        case .pageCancel: Self.form("/rounds/{id}/cancel", access: .admin)
+        case .pageWhatIf: Self.page("/rounds/{id}/whatif", access: .signedIn)
+        // The preview is a page answering the form (nothing of the round changes).
+        case .pageWhatIfPreview:
+            Policy(method: .post, path: "/rounds/{id}/whatif", access: .adminOrClerkInScope, success: .ok, audited: true)
+        case .pageWhatIfApply: Self.form("/rounds/{id}/whatif/{preview}/apply", access: .admin)
+        case .pageWhatIfDiscard: Self.form("/rounds/{id}/whatif/{preview}/discard", access: .adminOrClerkInScope)
         }
     }
 

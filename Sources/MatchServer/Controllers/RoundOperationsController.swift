@@ -59,6 +59,37 @@ struct RoundOperationsController {
         }
         routes.on(.householdsTemplate) { _, _, _ in try Self.template(.households) }
         routes.on(.helpersTemplate) { _, _, _ in try Self.template(.helpers) }
+        routes.on(.previewWhatIf) { request, context, caller in
+            let (id, caller) = try Self.round(context, caller)
+            let body = try await request.json(WhatIfRequest.self)
+            try await operations.requireWhatIfScope(round: id, body, caller: caller)
+            let preview = try await operations.previewWhatIf(
+                round: id, request: body, caller: caller, language: Self.language(request))
+            return try Reply.json(
+                preview, detail: "what-if \(preview.id): \(body.removeHelpers.count) helpers and \(body.removeHouseholds.count) households removed, \(body.capacity.count) capacities changed"
+                    + (body.householdsCSV == nil ? "" : ", a households file") + "; nothing changed")
+        }
+        routes.on(.applyWhatIf) { _, context, caller in
+            let (id, caller) = try Self.round(context, caller)
+            guard let preview = context.parameters.get("preview", as: Int64.self) else { throw APIError.notFound("no such what-if") }
+            let changes = try await operations.applyWhatIf(round: id, preview: preview, caller: caller)
+            return try Reply.json(changes, detail: "what-if \(preview) applied: \(changes.moved) moved, \(changes.newlyUnpaired) newly unpaired")
+        }
+        routes.on(.discardWhatIf) { _, context, caller in
+            let (id, caller) = try Self.round(context, caller)
+            guard let preview = context.parameters.get("preview", as: Int64.self) else { throw APIError.notFound("no such what-if") }
+            try await operations.discardWhatIf(round: id, preview: preview, caller: caller)
+            return try Reply.json(["discarded": preview], detail: "what-if \(preview) discarded")
+        }
+        routes.on(.solveStatus) { _, context, caller in
+            let (id, caller) = try Self.round(context, caller)
+            return try Reply.json(try await operations.solveStatus(round: id, caller: caller))
+        }
+        routes.on(.cancelSolve) { _, context, caller in
+            let (id, caller) = try Self.round(context, caller)
+            try await operations.cancelSolve(round: id, caller: caller)
+            return try Reply.json(["cancelled": id], detail: "solve cancelled")
+        }
         routes.on(.planChanges) { request, context, caller in
             let (id, caller) = try Self.round(context, caller)
             var limit = 1_000

@@ -43,6 +43,18 @@ actor AlternativesCache {
         return entry
     }
 
+    /// Keeps a plan just stored (its model and prices are in hand), so that the first
+    /// alternatives asked of it need no rebuild.
+    func prime(round id: Int64, solvedAt: String, plan: RoundPairing.Plan) {
+        let entry = Entry(
+            alternatives: PairAlternatives(
+                model: plan.model, residualCapacity: plan.result.residualCapacity, prices: PairAlternatives.Prices(plan.result)),
+            householdIndex: plan.model.roll.householdIndex())
+        entries.removeAll { $0.key.round == id }
+        entries.append((Key(round: id, solvedAt: solvedAt), entry))
+        if entries.count > capacity { entries.removeFirst() }
+    }
+
     private static func model(_ inputs: RoundPairing.Inputs) throws -> (PairingRules, CostModel) {
         do {
             return try RoundPairing.model(inputs)

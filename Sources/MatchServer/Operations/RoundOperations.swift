@@ -12,10 +12,13 @@ struct RoundOperations: Sendable {
     let store: OfficeStore
     /// Cost models and prices of solved rounds, for the alternatives (rebuilt on a miss).
     let alternatives: AlternativesCache
+    /// The solver queue, for the progress and cancel of solves.
+    let solver: SolveQueue
 
-    init(store: OfficeStore) {
+    init(store: OfficeStore, solver: SolveQueue, alternatives: AlternativesCache) {
         self.store = store
-        alternatives = AlternativesCache(store: store)
+        self.solver = solver
+        self.alternatives = alternatives
     }
 
     /// The caller's scope, narrowed to `place` when given (refused when `place` is outside it).

@@ -23,8 +23,14 @@ final class SolveQueue: @unchecked Sendable {
     private let condition = NSCondition()
     private var jobs: [@Sendable () -> Void] = []
     private var thread: Thread?
+    /// The solves queued or running, with their progress and cancel.
+    let board = SolveProgressBoard()
 
-    init(store: OfficeStore, settings: ServerSettings, logger: Logger) {
+    /// Cost models of solved plans, primed when a plan is stored.
+    private let alternatives: AlternativesCache
+
+    init(store: OfficeStore, settings: ServerSettings, logger: Logger, alternatives: AlternativesCache) {
+        self.alternatives = alternatives
         self.store = store
         self.settings = settings
         self.logger = logger
@@ -35,12 +41,17 @@ final class SolveQueue: @unchecked Sendable {
         var inputs = try await store.beginSolve(round: id)
         inputs.threads = settings.solverThreads
         inputs.timeLimit = settings.solveTimeLimit
+        let control = board.add(round: id)
+        inputs.control = control
         let job = inputs
-        let (store, logger) = (store, logger)
+        let (store, logger, board, alternatives) = (store, logger, board, alternatives)
         enqueue {
             let outcome: Result<(RoundPairing.Plan, PlanRows, PlanHouseholds), YearlyPairing.Failure>
             let clock = ContinuousClock(), start = clock.now
+            board.started(round: id)
             do throws(YearlyPairing.Failure) {
+                // Cancelled while queued: not started at all.
+                if control.isCancelled { throw .cancelled }
                 let plan = try RoundPairing.solve(job)
                 let solved = clock.now
                 let rows = PlanRows(plan)
@@ -60,9 +71,16 @@ final class SolveQueue: @unchecked Sendable {
                         let storing = clock.now
                         try await store.finishSolve(round: id, plan: plan, rows: rows, households: households)
                         logger.info("round \(id): plan stored in \(clock.now - storing)")
+                        if let solvedAt = try await store.planSolvedAt(round: id) {
+                            await alternatives.prime(round: id, solvedAt: solvedAt, plan: plan)
+                        }
                         let s = plan.summary
                         detail = "solved: objective \(s.objective), bound \(s.bound), \(s.pairs) pairs, \(s.unpaired) unpaired, "
                             + String(format: "%.1f s", s.seconds)
+                    case .failure(.cancelled):
+                        let by = board.entry(round: id)?.cancelledBy ?? "someone"
+                        try await store.failSolve(round: id, error: "the solve was cancelled by \(by); nothing of it was kept; solve again when ready")
+                        detail = "cancelled by \(by): back to draft"
                     case .failure(let failure):
                         try await store.failSolve(round: id, error: failure.description)
                         detail = "failed: back to draft with the error"
@@ -74,6 +92,7 @@ final class SolveQueue: @unchecked Sendable {
                     logger.error("round \(id): the solve's outcome could not be stored: \(type(of: error))")
                     try? await store.failSolve(round: id, error: "the plan could not be stored; run the solve again")
                 }
+                _ = board.remove(round: id)
                 done.signal()
             }
             done.wait()

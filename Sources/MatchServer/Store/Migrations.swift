@@ -191,6 +191,30 @@ enum Migrations {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v3: what-if previews, pair list order indexes") { db in
+            try db.execute(sql: """
+                -- A what-if asked of a round: its request only (the changes, as JSON), the plan
+                -- it was asked of, and whether it was applied or discarded.
+                CREATE TABLE whatif (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    round_id INTEGER NOT NULL REFERENCES round(id) ON DELETE CASCADE,
+                    request BLOB NOT NULL,
+                    plan_solved_at TEXT NOT NULL,
+                    created_by TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN ('open', 'applied', 'discarded'))
+                );
+                -- The pair list's orders (a page deep into a sorted city list walks an index
+                -- instead of sorting 52,000 rows).
+                CREATE INDEX plan_household_name ON plan_household(round_id, name, ordinal);
+                CREATE INDEX plan_household_cost ON plan_household(round_id, cost, ordinal);
+                CREATE INDEX plan_household_severity ON plan_household(round_id, severity, ordinal);
+                CREATE INDEX plan_household_unmet ON plan_household(round_id, unmet, ordinal);
+                CREATE INDEX plan_household_status ON plan_household(round_id, status, ordinal);
+                CREATE INDEX plan_household_distance ON plan_household(round_id, distance, ordinal);
+                CREATE INDEX plan_household_helper ON plan_household(round_id, helper_name, ordinal);
+                """)
+        }
         return migrator
     }
 }

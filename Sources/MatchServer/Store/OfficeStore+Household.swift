@@ -34,4 +34,11 @@ extension OfficeStore {
             return (inputs, blob.map(PlanHouseholds.prices), households)
         }
     }
+
+    /// When round `id`'s plan was stored (nil: no plan): a plan's identity for caches.
+    func planSolvedAt(round id: Int64) async throws -> String? {
+        try await pool.read { db in
+            try String.fetchOne(db, sql: "SELECT solved_at FROM plan WHERE round_id = ?", arguments: [id])
+        }
+    }
 }

@@ -31,17 +31,20 @@ extension OfficeStore {
             let total = try Int.fetchOne(
                 db, sql: "SELECT COUNT(*) FROM plan_household\(index) WHERE \(filter)", arguments: arguments) ?? 0
             let direction = query.descending ? "DESC" : "ASC"
-            let order: String = switch query.sort {
-            case .place: "ordinal \(direction)"
-            case .id: "household_id \(direction)"
-            case .name: "name \(direction), ordinal"
-            case .severity: "severity \(direction), ordinal"
-            case .cost: "cost \(direction), ordinal"
-            case .unmet: "unmet \(direction), ordinal"
-            case .status: "status \(direction), ordinal"
-            case .distance: "distance \(direction), ordinal"
-            case .helper: "helper_name \(direction), ordinal"
+            // Ties in the list's own order, in the same direction, so that one index serves both.
+            let column: String = switch query.sort {
+            case .place: "ordinal"
+            case .id: "household_id"
+            case .name: "name"
+            case .severity: "severity"
+            case .cost: "cost"
+            case .unmet: "unmet"
+            case .status: "status"
+            case .distance: "distance"
+            case .helper: "helper_name"
             }
+            let order = query.sort == .place || query.sort == .id
+                ? "\(column) \(direction)" : "\(column) \(direction), ordinal \(direction)"
             let rows = try Row.fetchAll(
                 db,
                 sql: """

@@ -26,6 +26,10 @@ enum RoundRefusal: Error, Equatable {
     case noSuchHelper(String)
     /// No hand edit of that id in the round.
     case noSuchEdit(Int64)
+    /// No what-if of that id in the round.
+    case noSuchWhatIf(Int64)
+    /// A what-if already applied or discarded (its state).
+    case whatIfClosed(Int64, String)
     /// A request that cannot be carried out on this round, with the reason in words.
     case cannot(String)
 }

@@ -1,5 +1,6 @@
 // The little script of the office's pages: follows a running solve (polling the round's
-// status once a second) and opens the print dialogue. Everything else works without it.
+// progress once a second: elapsed time, stage, best plan, bound, gap) and opens the print
+// dialogue. Everything else works without it.
 "use strict";
 document.addEventListener("DOMContentLoaded", () => {
   const progress = document.getElementById("progress");
@@ -8,22 +9,23 @@ document.addEventListener("DOMContentLoaded", () => {
 });
 
 function follow(section) {
-  const started = Date.now();
-  const status = document.getElementById("progress-status");
-  const elapsed = document.getElementById("progress-elapsed");
-  const bar = document.getElementById("progress-bar");
-  const message = document.getElementById("progress-message");
+  const stages = Object.fromEntries(section.dataset.stages.split(";").map((pair) => pair.split("=")));
+  const cell = (key) => document.getElementById("progress-" + key);
+  const bar = cell("bar");
+  const message = cell("message");
   const tick = async () => {
-    const seconds = (Date.now() - started) / 1000;
-    elapsed.textContent = seconds.toFixed(0) + " s";
     try {
       const answer = await fetch(section.dataset.poll, { headers: { Accept: "application/json" } });
-      const round = await answer.json();
-      if (round.progress) show(round.progress);
-      if (round.status === "solving") {
-        bar.style.width = Math.min(95, 10 + seconds * 3) + "%";
+      const p = await answer.json();
+      if (p.seconds !== undefined && p.seconds !== null) cell("elapsed").textContent = p.seconds.toFixed(0) + " s";
+      if (p.stage) cell("stage").textContent = stages[p.stage] || p.stage;
+      if (p.plan !== undefined && p.plan !== null) cell("plan").textContent = p.plan;
+      if (p.bound !== undefined && p.bound !== null) cell("bound").textContent = p.bound;
+      if (p.gap !== undefined && p.gap !== null) cell("gap").textContent = (p.gap * 100).toFixed(3) + " %";
+      if (p.status === "solving") {
+        bar.style.width = Math.min(95, 10 + (p.seconds || 0) * 3) + "%";
         setTimeout(tick, 1000);
-      } else if (round.status === "solved") {
+      } else if (p.status === "solved") {
         bar.style.width = "100%";
         message.textContent = message.dataset.solved;
         window.location.assign(section.dataset.done);
@@ -36,11 +38,4 @@ function follow(section) {
     }
   };
   tick();
-
-  function show(p) {
-    for (const key of Object.keys(p)) {
-      const cell = document.getElementById("progress-" + key);
-      if (cell) cell.textContent = p[key];
-    }
-  }
 }
