@@ -64,7 +64,7 @@ class Walk:
         """A screenshot of the whole page (the window grows to the page's height)."""
         self.count += 1
         height = self.driver.execute_script("return document.documentElement.scrollHeight")
-        self.driver.set_window_size(1366, max(900, min(height + 20, 4000)))
+        self.driver.set_window_size(1366, max(900, min(height + 160, 4000)))
         path = self.shots / f"{self.count:02d}-{name}.png"
         self.driver.save_screenshot(str(path))
         self.driver.set_window_size(1366, 900)

@@ -21,7 +21,7 @@ struct RoundView {
             ("tab_review", "/rounds/\(id)/review", hasPlan),
             ("tab_pairs", "/rounds/\(id)/pairs", hasPlan),
             ("tab_changes", "/rounds/\(id)/changes", true),
-            ("tab_whatif", "/rounds/\(id)/whatif", hasPlan && page.caller?.role != .viewer),
+            ("tab_whatif", "/rounds/\(id)/whatif", status == "solved" && page.caller?.role != .viewer),
             ("tab_compare", "/rounds/\(id)/compare", hasPlan && detail.listing.previous != nil),
             ("tab_publish", "/rounds/\(id)/publish", admin && hasPlan),
         ]
