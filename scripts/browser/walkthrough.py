@@ -98,6 +98,12 @@ class Walk:
     def click(self, css):
         self.element(css).click()
 
+    def click_and_load(self, css):
+        """Clicks what opens another page, and waits until the old page is gone."""
+        old = self.driver.find_element(By.TAG_NAME, "html")
+        self.click(css)
+        self.wait(EC.staleness_of(old))
+
     def status_of(self, path):
         """The HTTP status of a GET in this browser session (a fetch from the page)."""
         return self.driver.execute_script(
@@ -127,7 +133,7 @@ class Walk:
 
         self.step("a new round")
         self.fill("#round-name", "2027 年度结对")
-        self.click("#create-round")
+        self.click_and_load("#create-round")
         self.element("#upload-households-file")
         self.round_path = urllib.parse.urlparse(self.driver.current_url).path
         self.shot("round-new")
@@ -153,20 +159,20 @@ class Walk:
         self.shot("round-uploaded")
 
         self.step("the policy as a form, and its YAML")
-        self.click("#open-policy")
+        self.click_and_load("#open-policy")
         # Only the keep bonus changes: coverage and kind rules make a debug build's solve of
         # xigang take minutes on a loaded machine (the walk must stay short).
         self.fill("#keep_bonus", "3")
-        self.click("#save-policy")
+        self.click_and_load("#save-policy")
         self.wait(lambda d: "stored=policy" in d.current_url)
-        self.click("#open-policy")
+        self.click_and_load("#open-policy")
         self.click("#policy-yaml summary")
         self.expect_text("keep_bonus: 3", "max_distance: 2")
         self.shot("policy-form")
 
         self.step("solve, following its progress")
         self.go(self.round_path)
-        self.click("#solve")
+        self.click_and_load("#solve")
         self.element("#progress")
         self.shot("solve-progress")
         self.wait(lambda d: d.current_url.endswith("/review"), timeout=150)
@@ -183,15 +189,15 @@ class Walk:
         self.step("the pair list: search, filters, paging")
         self.go(self.round_path + "/pairs")
         self.expect_text("共 4601 户")
-        self.click("#page-next")
+        self.click_and_load("#page-next")
         self.expect_text("第 2 / 93 页")
         Select(self.element("#pair-status")).select_by_value("unpaired")
-        self.click("#pair-filter")
+        self.click_and_load("#pair-filter")
         self.expect_text("未结对")
         self.fill("#pair-search", a.clerk_street.split("/")[1])
         Select(self.element("#pair-status")).select_by_value("")
         Select(self.element("#pair-kind")).select_by_value("volunteer")
-        self.click("#pair-filter")
+        self.click_and_load("#pair-filter")
         rows = self.driver.find_elements(By.CSS_SELECTOR, "#pairs tbody tr")
         self.expect(0 < len(rows) <= 50, f"{len(rows)} rows after the search")
         self.expect(all("志愿者" in r.text for r in rows), "a row of another kind after filtering to volunteers")
@@ -237,7 +243,7 @@ class Walk:
         self.step("the administrator re-solves: the hand edit is kept, the plan proven optimal, what else moved")
         self.sign_in("admin", self.args.admin_password)
         self.go(self.round_path + "/changes")
-        self.click("#resolve")
+        self.click_and_load("#resolve")
         self.wait(lambda d: d.current_url.endswith("/review"), timeout=150)
         self.go(self.round_path + "/changes")
         self.element("#what-moved")
@@ -254,7 +260,7 @@ class Walk:
         self.expect_text("公示后本轮只能查看")
         self.click("#publish-confirm")
         self.shot("publish-confirm")
-        self.click("#publish")
+        self.click_and_load("#publish")
         self.wait(lambda d: d.current_url.endswith("/review"))
         self.expect_text("已公示")
         self.go(self.round_path)
@@ -281,7 +287,7 @@ class Walk:
         text = public.read_text(encoding="utf-8-sig")
         self.expect("*" in text.splitlines()[1], "the public list's names are not masked")
         print(f"  downloaded {workbook.name} ({workbook.stat().st_size} bytes), {public.name} ({len(text.splitlines()) - 1} rows)")
-        self.click("#print-all")
+        self.click_and_load("#print-all")
         self.expect_text("结对公示名单", "姓名已部分隐去")
         self.shot("print")
 
@@ -291,7 +297,7 @@ class Walk:
         self.go("/")
         self.fill("#round-name", "2028 年度结对")
         Select(self.element("#round-previous")).select_by_index(1)
-        self.click("#create-round")
+        self.click_and_load("#create-round")
         self.element("#upload-households-file").send_keys(str(Path(a.households).resolve()))
         self.click("#upload-households")
         self.wait(lambda d: "stored=households" in d.current_url)
@@ -300,7 +306,7 @@ class Walk:
         self.wait(lambda d: "stored=helpers" in d.current_url)
         self.element("#profile")
         self.shot("next-round-profile")
-        self.click("#solve")
+        self.click_and_load("#solve")
         self.wait(lambda d: d.current_url.endswith("/review"), timeout=150)
         self.next_path = self.driver.current_url.rsplit("/review", 1)[0].split(self.base, 1)[1]
         self.go(self.next_path + "/compare")
@@ -312,16 +318,16 @@ class Walk:
         self.go(self.next_path + "/whatif")
         self.fill("#whatif-remove-helpers", "G000003, G000010")
         self.fill("#whatif-capacity", "G000020=3")
-        self.click("#whatif-preview")
+        self.click_and_load("#whatif-preview")
         self.element("#whatif-result")
         self.expect_text("这只是预览", "之前", "之后")
         self.shot("whatif-preview")
-        self.click("#whatif-discard")
+        self.click_and_load("#whatif-discard")
         self.element("#whatif-form")
         self.fill("#whatif-remove-helpers", "G000003")
-        self.click("#whatif-preview")
+        self.click_and_load("#whatif-preview")
         self.element("#whatif-result")
-        self.click("#whatif-apply")
+        self.click_and_load("#whatif-apply")
         self.element("#what-moved")
         self.expect_text("重新计算后的变动")
         self.shot("whatif-applied")
@@ -330,7 +336,7 @@ class Walk:
         self.step("the audit log, filtered to refusals")
         self.go("/audit")
         self.click("#audit-refusals")
-        self.click("#audit-filter")
+        self.click_and_load("#audit-filter")
         self.element("#audit-filters")
         self.expect_text("操作日志")
         self.shot("audit-refusals")
@@ -340,7 +346,7 @@ class Walk:
     def english(self):
         self.step("the same pages in English")
         self.go(self.round_path + "/review")
-        self.click("#switch-language")
+        self.click_and_load("#switch-language")
         self.expect_text("Proven optimal", "Coverage by street", "Downloads and printing")
         self.shot("review-en")
         self.go(self.round_path)
@@ -348,7 +354,7 @@ class Walk:
         self.shot("round-en")
         self.go("/audit")
         self.expect_text("Audit log")
-        self.click("#switch-language")
+        self.click_and_load("#switch-language")
         self.expect_text("操作日志")
 
     def run(self):
