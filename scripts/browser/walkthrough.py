@@ -174,7 +174,12 @@ class Walk:
         self.go(self.round_path)
         self.click_and_load("#solve")
         self.element("#progress")
-        self.shot("solve-progress")
+        try:  # the solver's first report (a short solve may end first)
+            self.wait(lambda d: d.find_element(By.ID, "progress-stage").text not in ("", "—"), timeout=8)
+        except Exception:
+            pass
+        if "/progress" in self.driver.current_url:
+            self.shot("solve-progress")
         self.wait(lambda d: d.current_url.endswith("/review"), timeout=150)
         self.element("#headline")
 
