@@ -67,6 +67,9 @@ import Matcher
             #expect(Self.rows(cadres).allSatisfy { $0["helper_kind"] as? String == "cadre" && $0["kind_words"] as? String == "干部" })
             #expect(try await client.call(.get, "/api/rounds/1/pair-list?sort=shoe", as: admin).status == .badRequest)
             #expect(try await client.call(.get, "/api/rounds/1/pair-list?page=0", as: admin).status == .badRequest)
+            #expect(try await client.call(.get, "/api/rounds/1/pair-list?page=9223372036854775807", as: admin).status == .badRequest)
+            let farAway = try await page("page=10000000")
+            #expect(Self.rows(farAway).isEmpty && farAway["total"] as? Int == 5)
             // A draft round has no list.
             #expect(try await client.call(.get, "/api/rounds/2/pair-list", as: admin).status == .conflict)
         }
@@ -95,6 +98,11 @@ import Matcher
                 .post, "/api/rounds/1/edits", as: clerk,
                 body: #"{"kind":"move","household_id":"h2","helper_id":"\#(target)","note":"住得近"}"#)
             #expect(moved.status == .created, "\(String(buffer: moved.body))")
+            // The same move again renews the note; it is still one edit.
+            let again = try await client.call(
+                .post, "/api/rounds/1/edits", as: clerk,
+                body: #"{"kind":"move","household_id":"h2","helper_id":"\#(target)","note":"住得近"}"#)
+            #expect(again.status == .created, "\(String(buffer: again.body))")
             // The plan is dropped until the round is solved again.
             #expect(try await client.call(.get, "/api/rounds/1/pair-list", as: admin).status == .conflict)
             // Out of scope: 桂林街道's clerk may not lock h1, nor remove the move.
@@ -141,6 +149,12 @@ import Matcher
             let audit = try await store.auditEntries(limit: 100, before: nil)
             #expect(audit.contains { $0.action == "addEdit" && $0.status == 201 })
             #expect(!audit.contains { $0.detail.contains("住得近") })
+            // A published round keeps its edits: adding or removing one is 409.
+            #expect(try await client.call(.post, "/api/rounds/1/publish", as: admin).status == .ok)
+            #expect(try await client.call(
+                .post, "/api/rounds/1/edits", as: admin, body: #"{"kind":"forbid","household_id":"h1","helper_id":"g2"}"#
+            ).status == .conflict)
+            #expect(try await client.call(.delete, "/api/rounds/1/edits/\(editId)", as: admin).status == .conflict)
         }
     }
 }

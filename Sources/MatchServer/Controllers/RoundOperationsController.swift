@@ -152,7 +152,9 @@ struct RoundOperationsController {
             query.unmetNeed = parsed
         }
         if let page = text("page") {
-            guard let n = Int(page), n >= 1 else { throw APIError.badRequest("page must be a whole number from 1") }
+            guard let n = Int(page), (1...PairListQuery.lastPage).contains(n) else {
+                throw APIError.badRequest("page must be a whole number from 1 to \(PairListQuery.lastPage)")
+            }
             query.page = n
         }
         if let size = text("page_size") {

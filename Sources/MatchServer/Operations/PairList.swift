@@ -26,6 +26,8 @@ struct PairListQuery: Sendable, Equatable {
     var descending = false
 
     static let largestPage = 500
+    /// Pages beyond this hold no roll (10 million rows of one); keeps the offset from overflowing.
+    static let lastPage = 10_000_000
 }
 
 /// One household of the plan as the pair list shows it.

@@ -25,9 +25,10 @@ extension RoundOperations {
         guard target.helperKnown else { throw RoundRefusal.noSuchHelper(helper) }
         var inputs = target.inputs
         let pair = RoundPairing.Pair(household: household, helper: helper)
+        // The same rule again only renews its note.
         switch kind {
-        case .forbid: inputs.forbids.append(pair)
-        case .lock: inputs.locks.append(pair)
+        case .forbid: if !inputs.forbids.contains(pair) { inputs.forbids.append(pair) }
+        case .lock: if !inputs.locks.contains(pair) { inputs.locks.append(pair) }
         case .move:
             inputs.locks.removeAll { $0.household == household }
             inputs.locks.append(pair)

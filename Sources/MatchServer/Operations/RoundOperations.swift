@@ -39,7 +39,7 @@ struct RoundOperations: Sendable {
     {
         let scope = try Self.scope(caller, place: query.place)
         var query = query
-        query.page = max(1, query.page)
+        query.page = min(max(1, query.page), PairListQuery.lastPage)
         query.pageSize = min(max(1, query.pageSize), PairListQuery.largestPage)
         let (total, rows) = try await store.pairList(round: id, scope: scope, query)
         return PairListPage(
