@@ -320,6 +320,7 @@ enum Catalogue {
         "col_price": ("对方案的影响", "Effect on the plan"),
         "col_id_number": ("身份证号", "Identity number"),
         "locked": ("已锁定", "locked"),
+        "name_with_id": ("{name}（{id}）", "{name} ({id})"),
         "none": ("无", "none"),
         "page_previous": ("← 上一页", "← previous"),
         "page_next": ("下一页 →", "next →"),

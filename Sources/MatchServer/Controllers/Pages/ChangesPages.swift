@@ -37,8 +37,8 @@ struct ChangesPages {
                         [
                             "household_id": entry.householdId, "name": entry.name, "place": entry.street,
                             "change": words["change_" + entry.change],
-                            "from": entry.fromHelperName.map { "\($0)（\(entry.fromHelperId ?? "")）" } ?? "—",
-                            "to": entry.toHelperName.map { "\($0)（\(entry.toHelperId ?? "")）" } ?? "—",
+                            "from": entry.fromHelperName.map { words("name_with_id", ["name": $0, "id": entry.fromHelperId ?? ""]) } ?? "—",
+                            "to": entry.toHelperName.map { words("name_with_id", ["name": $0, "id": entry.toHelperId ?? ""]) } ?? "—",
                             "locked": entry.locked,
                             "href": "/rounds/\(id)/households/" + WebPage.escape(entry.householdId),
                         ]

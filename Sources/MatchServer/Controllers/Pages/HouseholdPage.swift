@@ -63,7 +63,8 @@ struct HouseholdPage {
             "household": [
                 "id": pair.householdId, "name": pair.name, "place": [pair.district, pair.street, pair.community].joined(separator: " · "),
                 "severity": pair.severity, "paired": pair.helperId != nil,
-                "helper": pair.helperName ?? "", "helper_id": pair.helperId ?? "", "kind": pair.kindWords ?? "",
+                "helper": pair.helperName.map { words("name_with_id", ["name": $0, "id": pair.helperId ?? ""]) } ?? "",
+                "helper_id": pair.helperId ?? "", "kind": pair.kindWords ?? "",
                 "distance": pair.distanceWords ?? "", "covered": pair.coveredWords.isEmpty ? "—" : pair.coveredWords,
                 "unmet": pair.unmetWords.isEmpty ? words["none"] : pair.unmetWords,
                 "status": pair.statusWords, "reason": pair.reasonWords ?? "", "cost": pair.cost, "locked": pair.locked,
@@ -71,7 +72,7 @@ struct HouseholdPage {
             "proof": words["proof_" + detail.proof],
             "alternatives": detail.alternatives.map { alternative -> [String: Any] in
                 [
-                    "helper": alternative.helperName.map { "\($0)（\(alternative.helperId ?? "")）" } ?? words["alternative_unpaired"],
+                    "helper": alternative.helperName.map { words("name_with_id", ["name": $0, "id": alternative.helperId ?? ""]) } ?? words["alternative_unpaired"],
                     "helper_id": alternative.helperId ?? "", "movable": alternative.helperId != nil && canEdit,
                     "kind": alternative.kindWords ?? "", "distance": alternative.distanceWords ?? "",
                     "place": [alternative.helperStreet, alternative.helperCommunity].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · "),

@@ -33,7 +33,7 @@ struct PairsPage {
                     [
                         "household_id": row.householdId, "name": row.name,
                         "place": row.street + " · " + row.community, "severity": row.severity,
-                        "helper": row.helperName.map { "\($0)（\(row.helperId ?? "")）" } ?? (row.reasonWords ?? ""),
+                        "helper": row.helperName.map { words("name_with_id", ["name": $0, "id": row.helperId ?? ""]) } ?? (row.reasonWords ?? ""),
                         "kind": row.kindWords ?? "", "distance": row.distanceWords ?? "",
                         "status": row.status, "status_words": row.statusWords, "unmet": row.unmetWords,
                         "cost": row.cost, "locked": row.locked,

@@ -28,12 +28,10 @@ struct ReviewPages {
     private func review(_ page: WebPage, _ id: Int64, scope: PlaceScope) async throws -> Reply {
         let view = try await office.roundView(id)
         let words = page.words
-        let pairs = try await office.store.list(round: id, .pairs, scope: scope)
-        let unpaired = try await office.store.list(round: id, .unpaired, scope: scope)
         guard let summary = try await office.store.summary(round: id, scope: scope) else {
             throw APIError(RoundRefusal.notSolved(id))
         }
-        let figures = PlanFigures(pairs: pairs, unpaired: unpaired)
+        let figures = try await office.store.planFigures(round: id, scope: scope)
         let percent = { (x: Double) in String(format: "%.1f%%", x * 100) }
         let streetChart = BarChart(
             bars: figures.streets.map { .init(label: $0.name, value: $0.coverage, figure: percent($0.coverage)) },
