@@ -110,9 +110,11 @@ struct RoundPages {
             "spare": profile.spare, "short": profile.spare < 0,
             "spare_text": profile.spare >= 0 ? words("profile_spare", ["n": profile.spare]) : words("profile_short", ["n": -profile.spare]),
             "streets_chart": streets.svg,
-            "kinds": profile.helpersByKind.map { ["kind": $0.words, "helpers": $0.helpers, "capacity": $0.capacity] },
+            "kinds": profile.helpersByKind.map {
+                ["kind": words.table["kind_" + $0.kind] ?? $0.words, "helpers": $0.helpers, "capacity": $0.capacity]
+            },
             "needs": profile.needAgainstOffer.map {
-                ["need": $0.words, "households": $0.householdsInNeed, "need_levels": $0.needLevels,
+                ["need": words.table["need_" + $0.dimension] ?? $0.words, "households": $0.householdsInNeed, "need_levels": $0.needLevels,
                  "helpers": $0.helpersOffering, "places": $0.placesOffering, "offer_levels": $0.offerLevels]
             },
         ]
