@@ -153,6 +153,50 @@ import Testing
         }
     }
 
+    @Test func handEditAndWhatIfThroughTheirForms() async throws {
+        let office = try TestOffice()
+        defer { office.remove() }
+        try await office.app().test(.router) { client in
+            let admin = try #require(try await client.login(.admin))
+            try await client.prepareRounds(admin)
+            let clerk = try #require(try await client.login(.clerkInScope))
+            // The household's page offers its alternatives; the clerk moves it with a note.
+            let household = try await client.call(.get, "/rounds/1/households/h2", as: clerk)
+            #expect(household.status == .ok)
+            #expect(String(buffer: household.body).contains("其他可选的帮扶人"))
+            let moved = try await client.call(
+                .post, "/rounds/1/edits", as: clerk, body: "kind=lock&household_id=h2&helper_id=g1&note=%E9%82%BB%E5%B1%85",
+                contentType: Self.form)
+            #expect(moved.status == .seeOther)
+            let edits = String(buffer: try await client.call(.get, "/rounds/1/changes", as: clerk).body)
+            #expect(edits.contains("邻居") && edits.contains("方案需要重新计算"))
+            // A household of another street is refused, as a page.
+            let other = try await client.call(
+                .post, "/rounds/1/edits", as: clerk, body: "kind=lock&household_id=h4&helper_id=g3&note=x", contentType: Self.form)
+            #expect(other.status == .forbidden)
+            #expect(String(buffer: other.body).contains("没有权限"))
+            // Re-solved, the edit is kept and the plan proven.
+            #expect(try await client.call(.post, "/rounds/1/solve", as: admin, body: "", contentType: Self.form).status == .seeOther)
+            _ = try await client.waitForSolve(1, as: admin)
+            let after = String(buffer: try await client.call(.get, "/rounds/1/households/h2", as: admin).body)
+            #expect(after.contains("刘干部（g1）") && after.contains("已锁定"))
+            #expect(String(buffer: try await client.call(.get, "/rounds/1/changes", as: admin).body).contains("已证明最优"))
+            // What-if: a preview changes nothing; applying makes it the round's plan.
+            let preview = try await client.call(
+                .post, "/rounds/1/whatif", as: admin, body: "remove_helpers=g2", contentType: Self.form)
+            #expect(preview.status == .ok)
+            let page = String(buffer: preview.body)
+            #expect(page.contains("这只是预览") && page.contains("/whatif/1/apply"))
+            #expect(String(buffer: try await client.call(.get, "/api/rounds/1", as: admin).body).contains("\"status\":\"solved\""))
+            let applied = try await client.call(.post, "/rounds/1/whatif/1/apply", as: admin, body: "", contentType: Self.form)
+            #expect(applied.status == .seeOther)
+            #expect(applied.headers[.location] == "/rounds/1/changes")
+            let bad = try await client.call(
+                .post, "/rounds/1/whatif", as: admin, body: "capacity=g1%3Dmany", contentType: Self.form)
+            #expect(bad.status == .unprocessableContent)
+        }
+    }
+
     /// Every `{{t.key}}` of the templates and every key the page code looks up is in the
     /// catalogue in both languages, and every route has a name in the audit log's words.
     @Test func catalogueHasEveryWordInBothLanguages() throws {
