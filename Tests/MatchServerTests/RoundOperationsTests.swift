@@ -66,6 +66,9 @@ import Matcher
             let cadres = try await page("kind=cadre")
             #expect(Self.rows(cadres).allSatisfy { $0["helper_kind"] as? String == "cadre" && $0["kind_words"] as? String == "干部" })
             #expect(try await client.call(.get, "/api/rounds/1/pair-list?sort=shoe", as: admin).status == .badRequest)
+            #expect(try await client.call(.get, "/api/rounds/1/pair-list?place=", as: admin).status == .badRequest)
+            #expect(try await client.call(.get, "/api/rounds/1/pair-list?lang=fr", as: admin).status == .badRequest)
+            #expect(try await client.call(.get, "/api/rounds/1/pair-list?kind=%E5%B9%B2%E9%83%A8", as: admin).status == .ok)  // 干部
             #expect(try await client.call(.get, "/api/rounds/1/pair-list?page=0", as: admin).status == .badRequest)
             #expect(try await client.call(.get, "/api/rounds/1/pair-list?page=9223372036854775807", as: admin).status == .badRequest)
             let farAway = try await page("page=10000000")

@@ -12,7 +12,7 @@ struct RoundOperationsController {
         routes.on(.pairList) { request, context, caller in
             let (id, caller) = try Self.round(context, caller)
             let query = try Self.pairListQuery(request)
-            let page = try await operations.pairList(round: id, caller: caller, query: query, language: Self.language(request))
+            let page = try await operations.pairList(round: id, caller: caller, query: query, language: try Self.language(request))
             let masked = page.rows.filter { !$0.idNumber.isEmpty && !caller.seesIdentityNumbers(district: $0.district, street: $0.street) }.count
             return try Reply.json(
                 page, detail: "pair list page \(page.page): \(page.rows.count) of \(page.total) rows"
@@ -22,7 +22,7 @@ struct RoundOperationsController {
             let (id, caller) = try Self.round(context, caller)
             let household = try context.parameters.require("household")
             let detail = try await operations.household(
-                round: id, household: household, caller: caller, language: Self.language(request))
+                round: id, household: household, caller: caller, language: try Self.language(request))
             return try Reply.json(detail, detail: "household \(household): \(detail.alternatives.count) alternatives")
         }
         routes.on(.listEdits) { _, context, caller in
@@ -51,7 +51,7 @@ struct RoundOperationsController {
         }
         routes.on(.roundProfile) { request, context, caller in
             let (id, caller) = try Self.round(context, caller)
-            return try Reply.json(try await operations.profile(round: id, caller: caller, language: Self.language(request)))
+            return try Reply.json(try await operations.profile(round: id, caller: caller, language: try Self.language(request)))
         }
         routes.on(.compareWithPrevious) { _, context, caller in
             let (id, caller) = try Self.round(context, caller)
@@ -64,7 +64,7 @@ struct RoundOperationsController {
             let body = try await request.json(WhatIfRequest.self)
             try await operations.requireWhatIfScope(round: id, body, caller: caller)
             let preview = try await operations.previewWhatIf(
-                round: id, request: body, caller: caller, language: Self.language(request))
+                round: id, request: body, caller: caller, language: try Self.language(request))
             return try Reply.json(
                 preview, detail: "what-if \(preview.id): \(body.removeHelpers.count) helpers and \(body.removeHouseholds.count) households removed, \(body.capacity.count) capacities changed"
                     + (body.householdsCSV == nil ? "" : ", a households file") + "; nothing changed")
@@ -119,9 +119,11 @@ struct RoundOperationsController {
         return (try context.parameters.require("id", as: Int64.self), caller)
     }
 
-    /// `?lang=zh|en` (Chinese by default).
-    static func language(_ request: Request) -> Presentation.Language {
-        request.uri.queryParameters["lang"].flatMap { Presentation.Language(rawValue: String($0)) } ?? .zh
+    /// `?lang=zh|en` (Chinese by default; 400 for another value).
+    static func language(_ request: Request) throws -> Presentation.Language {
+        guard let text = request.uri.queryParameters["lang"] else { return .zh }
+        guard let language = Presentation.Language(rawValue: String(text)) else { throw APIError.badRequest("lang must be zh or en") }
+        return language
     }
 
     /// `?q=&place=&kind=&status=&unmet=&page=&page_size=&sort=&desc=`; 400 naming the
@@ -133,7 +135,7 @@ struct RoundOperationsController {
         }
         var query = PairListQuery()
         query.search = text("q")
-        if let place = text("place") {
+        if let place = parameters["place"].map(String.init) {
             guard let scope = PlaceScope(parsing: place) else { throw APIError.badRequest("place must be DISTRICT or DISTRICT/STREET") }
             query.place = scope
         }
