@@ -15,7 +15,7 @@ import urllib.parse
 from pathlib import Path
 
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import TimeoutException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
@@ -102,7 +102,16 @@ class Walk:
         """Clicks what opens another page, and waits until the old page is gone."""
         old = self.driver.find_element(By.TAG_NAME, "html")
         self.click(css)
-        self.wait(EC.staleness_of(old))
+
+        def gone(_):
+            # Chromium answers "stale" or "node does not belong to the document" for an old page.
+            try:
+                old.is_enabled()
+                return False
+            except WebDriverException:
+                return True
+
+        self.wait(gone)
 
     def status_of(self, path):
         """The HTTP status of a GET in this browser session (a fetch from the page)."""

@@ -36,7 +36,7 @@ struct WebPage {
         if let caller {
             data["caller"] = [
                 "name": caller.name, "role": words["role_\(caller.role.rawValue)"],
-                "scope": caller.scope == .city ? words["scope_city"] : caller.scope.description,
+                "scope": caller.scope == .city ? words["scope_city"] : caller.scope.description.replacingOccurrences(of: "/", with: " · "),
             ]
             data["csrf"] = caller.csrfToken
             data["is_admin"] = caller.role == .admin
