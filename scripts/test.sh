@@ -24,6 +24,12 @@ tests "on (default)"
 echo "== workbooks read back by openpyxl =="
 step "building match" .build/logs/build-match.log swift build --product match
 bash scripts/check-workbooks.sh .build/debug/match
+if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
+    echo "== the office's pages in a real browser (chromium, headless) =="
+    MATCH=.build/debug/match bash scripts/browser-walkthrough.sh
+else
+    echo "== skipping the browser walkthrough: chromium or chromium-driver is not installed (scripts/setup.sh installs them) =="
+fi
 step "building the tests with the GLPK trait off" .build-noglpk/logs/build-tests.log \
     swift build --build-tests --disable-default-traits --scratch-path .build-noglpk
 tests off --disable-default-traits --scratch-path .build-noglpk

@@ -18,6 +18,19 @@ func buildRouter(_ office: Office) -> Router<OfficeRequestContext> {
     AuditController(office: office).register(routes)
     RoundOperationsController(office: office).register(routes)
     OpenAPIController().register(routes)
+    // Pages (issue 19, part B)
+    SignInPages(office: office).register(routes)
+    HomePage(office: office).register(routes)
+    RoundPages(office: office).register(routes)
+    PolicyPages(office: office).register(routes)
+    SolvePages(office: office).register(routes)
+    ReviewPages(office: office).register(routes)
+    PublishPages(office: office).register(routes)
+    AuditPage(office: office).register(routes)
+    PairsPage(office: office).register(routes)
+    HouseholdPage(office: office).register(routes)
+    ChangesPages(office: office).register(routes)
+    WhatIfPages(office: office).register(routes)
     return router
 }
 
@@ -32,7 +45,7 @@ public func buildApplication(
     if !interrupted.isEmpty {
         logger.notice("rounds \(interrupted.map(String.init).joined(separator: ", ")) were solving when the server stopped; they are back to draft")
     }
-    let office = Office(store: store, settings: settings, logger: logger)
+    let office = try Office(store: store, settings: settings, logger: logger)
     return Application(
         router: buildRouter(office),
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "match"),

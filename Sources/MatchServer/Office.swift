@@ -13,8 +13,10 @@ struct Office: Sendable {
     let operations: RoundOperations
     let decoyHash: String
     let logger: Logger
+    let pages: PageRenderer
 
-    init(store: OfficeStore, settings: ServerSettings, logger: Logger) {
+    init(store: OfficeStore, settings: ServerSettings, logger: Logger) throws {
+        pages = try PageRenderer()
         self.store = store
         self.settings = settings
         self.logger = logger

@@ -6,6 +6,8 @@ import NIOCore
 public struct OfficeRequestContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     public let remoteAddress: SocketAddress?
+    /// A page's form, read and CSRF-checked by ``RouteRegistry`` before the handler runs.
+    var form: FormBody? = nil
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

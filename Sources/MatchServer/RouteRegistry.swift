@@ -24,6 +24,7 @@ struct RouteRegistry {
         let policy = route.policy
         let office = office
         router.on(RouterPath(policy.path), method: policy.method) { request, context in
+            var context = context
             let address = office.clientAddress(request, context)
             let roundId = context.parameters.get("id", as: Int64.self)
             var caller: Caller? = nil
@@ -34,7 +35,11 @@ struct RouteRegistry {
                 case .forbidden: throw APIError.forbidden("your role may not do this")
                 case .admitted: break
                 }
-                if let caller, policy.access != .anyone, policy.method != .get, !SessionAuthenticator.csrfHolds(request, caller) {
+                if policy.isPage && policy.method == .post {
+                    context.form = try await FormBody.parse(request, limit: office.settings.maxFileSize)
+                }
+                if let caller, policy.access != .anyone, policy.method != .get,
+                   !SessionAuthenticator.csrfHolds(request, caller, formToken: context.form?["csrf_token"]) {
                     throw APIError.forbidden("missing or wrong X-CSRF-Token header; send the csrf_token given at sign-in")
                 }
                 if policy.path.contains("{id}") && roundId == nil {
@@ -50,16 +55,16 @@ struct RouteRegistry {
                 return reply.response
             } catch let error as APIError {
                 try? await office.audit(route, caller, address, roundId, error.status.code, error.auditDetail)
-                return error.response
+                return policy.isPage ? office.refusalPage(error, request, caller) : error.response
             } catch let refusal as RoundRefusal {
                 let error = APIError(refusal)
                 try? await office.audit(route, caller, address, roundId, error.status.code, error.auditDetail)
-                return error.response
+                return policy.isPage ? office.refusalPage(error, request, caller) : error.response
             } catch {
                 // The error's text may quote data; the log gets its type only.
                 context.logger.error("\(route.rawValue) failed: \(type(of: error))")
                 try? await office.audit(route, caller, address, roundId, 500, "internal error")
-                return APIError.internalError.response
+                return policy.isPage ? office.refusalPage(.internalError, request, caller) : APIError.internalError.response
             }
         }
     }

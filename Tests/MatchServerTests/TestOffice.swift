@@ -25,6 +25,13 @@ enum Fixture {
 
         """
     static let policy = "distance_penalty: 2\nunpaired_base: 12\n"
+
+    /// A page's upload form: the CSRF field is sent as a header by ``TestClientProtocol/call``.
+    static let multipartType = "multipart/form-data; boundary=XyZboundary"
+    static func multipart(_ file: String, filename: String = "file.csv") -> String {
+        "--XyZboundary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(filename)\"\r\n"
+            + "Content-Type: text/csv\r\n\r\n\(file)\r\n--XyZboundary--\r\n"
+    }
     static let password = "correct horse battery"
 }
 

@@ -34,6 +34,15 @@ enum Route: String, CaseIterable, Sendable {
     case roundProfile, compareWithPrevious, householdsTemplate, helpersTemplate
     case previewWhatIf, applyWhatIf, discardWhatIf
     case solveStatus, cancelSolve
+    // Pages (issue 19, part B)
+    case pageSignIn, pageSignInSubmit, pageSignOut, pageStyle, pageScript
+    case pageHome, pageCreateRound, pageRound
+    case pageUploadHouseholds, pageUploadHelpers, pagePolicy, pagePolicySubmit
+    case pageSolve, pageProgress
+    case pageReview, pagePrint
+    case pagePublish, pagePublishSubmit, pageAudit
+    case pagePairs, pageHousehold, pageAddEdit, pageRemoveEdit, pageChanges, pageCompare
+    case pageCancel, pageWhatIf, pageWhatIfPreview, pageWhatIfApply, pageWhatIfDiscard
 
     struct Policy: Sendable {
         var method: HTTPRequest.Method
@@ -42,6 +51,9 @@ enum Route: String, CaseIterable, Sendable {
         var success: HTTPResponse.Status
         /// Whether a success is written to the audit log (refusals always are).
         var audited: Bool
+
+        /// A web page (HTML; refusals as pages, sign-in by redirect) rather than the API.
+        var isPage: Bool { !path.hasPrefix("/api/") }
     }
 
     var policy: Policy {
@@ -105,7 +117,48 @@ enum Route: String, CaseIterable, Sendable {
             Policy(method: .get, path: "/api/rounds/{id}/progress", access: .signedIn, success: .ok, audited: false)
         case .cancelSolve:
             Policy(method: .post, path: "/api/rounds/{id}/cancel", access: .admin, success: .ok, audited: true)
+        // Pages (issue 19, part B): GET pages answer 200; forms answer 303 to the next page.
+        case .pageSignIn: Self.page("/login", access: .anyone)
+        case .pageSignInSubmit: Self.form("/login", access: .anyone)
+        case .pageSignOut: Self.form("/logout", access: .signedIn)
+        case .pageStyle: Self.page("/static/style.css", access: .anyone)
+        case .pageScript: Self.page("/static/pages.js", access: .anyone)
+        case .pageHome: Self.page("/", access: .signedIn)
+        case .pageCreateRound: Self.form("/rounds", access: .admin)
+        case .pageRound: Self.page("/rounds/{id}", access: .signedIn)
+        case .pageUploadHouseholds: Self.form("/rounds/{id}/households", access: .admin)
+        case .pageUploadHelpers: Self.form("/rounds/{id}/helpers", access: .admin)
+        case .pagePolicy: Self.page("/rounds/{id}/policy", access: .admin)
+        case .pagePolicySubmit: Self.form("/rounds/{id}/policy", access: .admin)
+        case .pageSolve: Self.form("/rounds/{id}/solve", access: .admin)
+        case .pageProgress: Self.page("/rounds/{id}/progress", access: .signedIn)
+        case .pageReview: Self.page("/rounds/{id}/review", access: .signedIn)
+        case .pagePrint: Self.page("/rounds/{id}/print", access: .signedIn)
+        case .pagePublish: Self.page("/rounds/{id}/publish", access: .admin)
+        case .pagePublishSubmit: Self.form("/rounds/{id}/publish", access: .admin)
+        case .pageAudit: Self.page("/audit", access: .admin)
+        case .pagePairs: Self.page("/rounds/{id}/pairs", access: .signedIn)
+        case .pageHousehold: Self.page("/rounds/{id}/households/{household}", access: .signedInWithinScope)
+        case .pageAddEdit: Self.form("/rounds/{id}/edits", access: .adminOrClerkInScope)
+        case .pageRemoveEdit: Self.form("/rounds/{id}/edits/{edit}/remove", access: .adminOrClerkInScope)
+        case .pageChanges: Self.page("/rounds/{id}/changes", access: .signedIn)
+        case .pageCompare: Self.page("/rounds/{id}/compare", access: .signedIn)
+        case .pageCancel: Self.form("/rounds/{id}/cancel", access: .admin)
+        case .pageWhatIf: Self.page("/rounds/{id}/whatif", access: .signedIn)
+        // The preview is a page answering the form (nothing of the round changes).
+        case .pageWhatIfPreview:
+            Policy(method: .post, path: "/rounds/{id}/whatif", access: .adminOrClerkInScope, success: .ok, audited: true)
+        case .pageWhatIfApply: Self.form("/rounds/{id}/whatif/{preview}/apply", access: .admin)
+        case .pageWhatIfDiscard: Self.form("/rounds/{id}/whatif/{preview}/discard", access: .adminOrClerkInScope)
         }
+    }
+
+    private static func page(_ path: String, access: Access) -> Policy {
+        Policy(method: .get, path: path, access: access, success: .ok, audited: false)
+    }
+
+    private static func form(_ path: String, access: Access) -> Policy {
+        Policy(method: .post, path: path, access: access, success: .seeOther, audited: true)
     }
 
     private static func download(_ file: String, success: HTTPResponse.Status = .ok) -> Policy {

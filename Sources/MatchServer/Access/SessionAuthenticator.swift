@@ -24,9 +24,10 @@ struct SessionAuthenticator: Sendable {
         return try await store.caller(sessionKey: Self.key(token))
     }
 
-    /// Whether a state-changing request carries the session's CSRF token.
-    static func csrfHolds(_ request: Request, _ caller: Caller) -> Bool {
-        guard let sent = request.headers[csrfHeader] else { return false }
+    /// Whether a state-changing request carries the session's CSRF token: in the
+    /// `X-CSRF-Token` header, or (a page's form) in its hidden `csrf_token` field.
+    static func csrfHolds(_ request: Request, _ caller: Caller, formToken: String? = nil) -> Bool {
+        guard let sent = request.headers[csrfHeader] ?? formToken else { return false }
         // Constant-time comparison of the two tokens.
         let a = Array(sent.utf8), b = Array(caller.csrfToken.utf8)
         guard a.count == b.count else { return false }

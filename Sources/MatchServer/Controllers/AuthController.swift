@@ -36,7 +36,32 @@ struct AuthController {
 
     private func login(_ request: Request, _ context: OfficeRequestContext) async throws -> Reply {
         let credentials = try await request.json(Credentials.self)
-        let address = office.clientAddress(request, context)
+        switch try await attempt(credentials, address: office.clientAddress(request, context)) {
+        case .failed(let detail, let knownName):
+            var reply = Reply(response: APIError.unauthorized("wrong name or password").response)
+            reply.detail = detail
+            if knownName { reply.actor = (credentials.name, "") }
+            return reply
+        case .signedIn(let caller):
+            var reply = try Reply.json(SignedIn(
+                name: caller.name, role: caller.role.rawValue, scope: caller.scope.description, csrfToken: caller.csrfToken))
+            for cookie in caller.cookies { reply.response.setCookie(cookie) }
+            reply.actor = (caller.name, caller.role.rawValue)
+            reply.detail = "signed in"
+            return reply
+        }
+    }
+
+    /// A sign-in attempt's outcome (for the API and the sign-in page alike).
+    enum Attempt {
+        case signedIn((name: String, role: Role, scope: PlaceScope, csrfToken: String, cookies: [Cookie]))
+        /// Refused; `detail` for the audit log, `knownName` when the name is an account's
+        /// (a mistyped password in the name field must not reach the log).
+        case failed(detail: String, knownName: Bool)
+    }
+
+    /// Checks the throttle and the password, records a failure or starts a session.
+    func attempt(_ credentials: Credentials, address: String) async throws -> Attempt {
         let settings = office.settings, store = office.store
         let now = Date().timeIntervalSince1970
         let failures = try await store.signInFailures(
@@ -51,23 +76,15 @@ struct AuthController {
         let matches = await Passwords.verify(credentials.password, hash: account?.passwordHash ?? office.decoyHash)
         guard let account, matches, !account.disabled else {
             try await store.recordSignInFailure(name: credentials.name, address: address)
-            var reply = Reply(response: APIError.unauthorized("wrong name or password").response)
-            // The attempted name is recorded only when it is an account's (a mistyped
-            // password in the name field must not reach the log).
-            reply.detail = account == nil ? "failed: unknown name" : "failed: wrong password or disabled account"
-            if account != nil { reply.actor = (credentials.name, "") }
-            return reply
+            return .failed(
+                detail: account == nil ? "failed: unknown name" : "failed: wrong password or disabled account",
+                knownName: account != nil)
         }
         try await store.clearSignInFailures(name: credentials.name)
         guard let caller = try await startSession(account.userId) else {
             throw APIError.unauthorized("wrong name or password")
         }
-        var reply = try Reply.json(SignedIn(
-            name: caller.name, role: caller.role.rawValue, scope: caller.scope.description, csrfToken: caller.csrfToken))
-        for cookie in caller.cookies { reply.response.setCookie(cookie) }
-        reply.actor = (caller.name, caller.role.rawValue)
-        reply.detail = "signed in"
-        return reply
+        return .signedIn(caller)
     }
 
     private func startSession(_ userId: Int64) async throws -> (name: String, role: Role, scope: PlaceScope, csrfToken: String, cookies: [Cookie])? {

@@ -56,14 +56,7 @@ struct PlanController {
     {
         let id = try context.parameters.require("id", as: Int64.self)
         guard let caller else { throw APIError.unauthorized("sign in first") }
-        var scope = caller.scope
-        if let text = request.uri.queryParameters["place"] {
-            guard let place = PlaceScope(parsing: String(text)) else {
-                throw APIError.badRequest("place must be DISTRICT or DISTRICT/STREET")
-            }
-            guard caller.scope.contains(place) else { throw APIError.forbidden("that place is outside your scope") }
-            scope = place
-        }
+        let scope = try PlaceScope.asked(in: request, by: caller)
         return (id, caller, scope)
     }
 

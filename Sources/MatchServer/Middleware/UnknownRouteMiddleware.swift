@@ -19,13 +19,13 @@ struct UnknownRouteMiddleware: RouterMiddleware {
         }
     }
 
-    /// The methods ``Route`` serves on `path` (`{id}` matching any segment).
+    /// The methods ``Route`` serves on `path` (a `{parameter}` matching any segment).
     static func methods(for path: String) -> [String] {
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)
         return Route.allCases.compactMap { route -> String? in
             let pattern = route.policy.path.split(separator: "/", omittingEmptySubsequences: false)
             guard pattern.count == segments.count,
-                  zip(pattern, segments).allSatisfy({ $0 == "{id}" || $0 == $1 }) else { return nil }
+                  zip(pattern, segments).allSatisfy({ $0.hasPrefix("{") || $0 == $1 }) else { return nil }
             return route.policy.method.rawValue
         }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
     }
