@@ -96,7 +96,7 @@ import Testing
                 #expect(response.status == .ok)
                 let path = FileManager.default.temporaryDirectory.appendingPathComponent("pairs-\(UUID().uuidString).xlsx").path
                 defer { try? FileManager.default.removeItem(atPath: path) }
-                FileManager.default.createFile(atPath: path, contents: Data(response.body.readableBytesView))
+                #expect(FileManager.default.createFile(atPath: path, contents: Data(response.body.readableBytesView)))
                 var problems: [InputProblem] = []
                 let fromWorkbook = PairListReader.readIds(path: path, encoding: nil, problems: &problems)
                 #expect(problems.isEmpty, "\(persona): \(problems)")

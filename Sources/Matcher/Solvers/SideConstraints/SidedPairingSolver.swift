@@ -69,7 +69,7 @@ public struct SidedPairingSolver: Sendable {
 
     func solve(_ instance: PairingInstance, from start: SidedStart? = nil) -> SidedPairingOutcome {
         let clock = ContinuousClock(), started = clock.now
-        let model = instance.model, sides = instance.sides, locked = instance.locked
+        let locked = instance.locked
         let deadline = started + .milliseconds(Int64(timeLimit * 1000))
         var lagrangian = LagrangianPairing(instance)
         lagrangian.log = log
