@@ -6,43 +6,31 @@ import Foundation
 /// the names the office knows the files by. The folder goes with ``remove()``.
 struct RoundFolder {
     let path: String
-    let inputs: RollInputs
+    private(set) var inputs: RollInputs
     /// The previous plan's pairs file (only pairs whose household and helper are on the roll).
-    let previous: String?
-    private var names: [String: String]
+    private(set) var previous: String?
+    private var names: [String: String] = [:]
 
     init(_ round: RoundPairing.Inputs) throws(YearlyPairing.Failure) {
         path = FileManager.default.temporaryDirectory.appendingPathComponent("match-round-\(UUID().uuidString)").path
+        inputs = RollInputs(households: path + "/households.csv", helpers: path + "/helpers.csv")
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
             throw .unsupported("cannot make a temporary folder for the round: \(error.localizedDescription)")
         }
-        var names: [String: String] = [:]
-        let folder = path
-        func lay(_ bytes: [UInt8], as file: String, named name: String) throws(YearlyPairing.Failure) -> String {
-            let path = folder + "/" + file
-            guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
-                throw .unsupported("cannot write a temporary file for the round")
-            }
-            names[path] = name
-            return path
-        }
         do {
-            var inputs = RollInputs(
-                households: try lay(round.households.bytes, as: "households.csv", named: round.households.name),
-                helpers: try lay(round.helpers.bytes, as: "helpers.csv", named: round.helpers.name))
-            if let policy = round.policy { inputs.policy = try lay(policy.bytes, as: "policy.yaml", named: policy.name) }
-            if !round.locks.isEmpty { inputs.locks = try lay(Self.csv(round.locks), as: "locks.csv", named: "locks") }
-            if !round.forbids.isEmpty { inputs.forbids = try lay(Self.csv(round.forbids), as: "forbids.csv", named: "forbids") }
-            self.inputs = inputs
+            inputs.households = try add(round.households.bytes, as: "households.csv", named: round.households.name)
+            inputs.helpers = try add(round.helpers.bytes, as: "helpers.csv", named: round.helpers.name)
+            if let policy = round.policy { inputs.policy = try add(policy.bytes, as: "policy.yaml", named: policy.name) }
+            if !round.locks.isEmpty { inputs.locks = try add(Self.csv(round.locks), as: "locks.csv", named: "locks") }
+            if !round.forbids.isEmpty { inputs.forbids = try add(Self.csv(round.forbids), as: "forbids.csv", named: "forbids") }
             let onRoll = try Self.onRoll(round.previous, round)
-            previous = onRoll.isEmpty ? nil : try lay(Self.csv(onRoll), as: "previous.csv", named: "previous")
+            if !onRoll.isEmpty { previous = try add(Self.csv(onRoll), as: "previous.csv", named: "previous") }
         } catch {
-            try? FileManager.default.removeItem(atPath: folder)
+            remove()
             throw error
         }
-        self.names = names
     }
 
     /// Lays `bytes` as one more file of the folder, reported as `name`.
@@ -55,6 +43,9 @@ struct RoundFolder {
         return path
     }
 
+    /// The name the office knows the file at `path` by (`path` itself for any other file).
+    func name(of path: String) -> String { names[path] ?? path }
+
     func remove() { try? FileManager.default.removeItem(atPath: path) }
 
     /// `failure` with its problems' files named as the office knows them.
@@ -62,7 +53,7 @@ struct RoundFolder {
         guard case .input(let problems) = failure else { return failure }
         return .input(InputProblems(problems.problems.map { p in
             var p = p
-            p.file = names[p.file] ?? p.file
+            p.file = name(of: p.file)
             return p
         }))
     }

@@ -94,32 +94,10 @@ public enum RoundPairing {
     /// Reads, checks and solves `inputs` as `match pair --public` does. Problems name the
     /// files by their names in `inputs` (`locks` and `forbids` for the rule lists).
     public static func solve(_ inputs: Inputs) throws(YearlyPairing.Failure) -> Plan {
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("match-round-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw .unsupported("cannot make a temporary folder for the solve: \(error.localizedDescription)")
-        }
-        var names: [String: String] = [:]
-        func lay(_ bytes: [UInt8], as file: String, named name: String) throws(YearlyPairing.Failure) -> String {
-            let path = folder + "/" + file
-            guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
-                throw .unsupported("cannot write a temporary file for the solve")
-            }
-            names[path] = name
-            return path
-        }
-        var options = YearlyPairing.Options(
-            households: try lay(inputs.households.bytes, as: "households.csv", named: inputs.households.name),
-            helpers: try lay(inputs.helpers.bytes, as: "helpers.csv", named: inputs.helpers.name),
-            outputDirectory: folder + "/out")
-        if let policy = inputs.policy { options.policy = try lay(policy.bytes, as: "policy.yaml", named: policy.name) }
-        let previous = try onRoll(inputs.previous, inputs)
-        if !previous.isEmpty { options.previous = try lay(csv(previous), as: "previous.csv", named: "previous") }
-        if !inputs.locks.isEmpty { options.locks = try lay(csv(inputs.locks), as: "locks.csv", named: "locks") }
-        if !inputs.forbids.isEmpty { options.forbids = try lay(csv(inputs.forbids), as: "forbids.csv", named: "forbids") }
+        let folder = try RoundFolder(inputs)
+        defer { folder.remove() }
+        var options = YearlyPairing.Options(inputs: folder.inputs, outputDirectory: folder.path + "/out")
+        options.previous = folder.previous
         options.publicNotice = true
         options.threads = inputs.threads
         options.timeLimit = inputs.timeLimit
@@ -127,17 +105,13 @@ public enum RoundPairing {
         let outcome: YearlyPairing.Outcome
         do {
             outcome = try YearlyPairing.run(options)
-        } catch .input(let problems) {
-            throw .input(InputProblems(problems.problems.map { p in
-                var p = p
-                p.file = names[p.file] ?? p.file
-                return p
-            }))
+        } catch {
+            throw folder.renamed(error)
         }
         var summary = outcome.summary
         summary.inputs = summary.inputs.map { record in
             var record = record
-            record.path = names[record.path] ?? record.path
+            record.path = folder.name(of: record.path)
             return record
         }
         func output(_ name: String) -> [UInt8] {
@@ -147,27 +121,5 @@ public enum RoundPairing {
         return Plan(
             model: outcome.model, result: outcome.result, summary: summary, pairsCSV: output("pairs.csv"),
             unpairedCSV: output("unpaired.csv"), publicCSV: output("public.csv"), summaryJSON: writer.summaryJSON(summary))
-    }
-
-    /// The previous plan's pairs whose household and helper are both on this roll.
-    private static func onRoll(_ pairs: [Pair], _ inputs: Inputs) throws(YearlyPairing.Failure) -> [Pair] {
-        guard !pairs.isEmpty else { return [] }
-        let roll: Roll
-        do {
-            roll = try RollReader.parse(
-                households: inputs.households.bytes, helpers: inputs.helpers.bytes,
-                householdsFile: inputs.households.name, helpersFile: inputs.helpers.name)
-        } catch {
-            throw .input(error)
-        }
-        let households = Set(roll.households.ids), helpers = Set(roll.helpers.ids)
-        return pairs.filter { households.contains($0.household) && helpers.contains($0.helper) }
-    }
-
-    private static func csv(_ pairs: [Pair]) -> [UInt8] {
-        var writer = CSVWriter(byteOrderMark: false)
-        writer.row(["household_id", "helper_id"])
-        for pair in pairs { writer.row([pair.household, pair.helper]) }
-        return writer.data
     }
 }
