@@ -247,7 +247,7 @@ public struct PairingSolver: Sendable {
                 // Without quotas every round's plan is a plan of the roll and its prices,
                 // lowered by the most negative reduced costs, a proven bound (as when stopped).
                 if quotas == nil {
-                    let bound = Self.provenBound(solution, additions, residual: residual) + lockedCost
+                    let bound = Self.provenBound(Self.loweredPrices(solution, additions), solution, residual: residual) + lockedCost
                     control.report(.pricing, plan: solution.objective + lockedCost, bound: bound)
                 } else {
                     control.report(.coverage)
@@ -279,7 +279,7 @@ public struct PairingSolver: Sendable {
             helperOf[h] = solution.column[r]
             householdPrice[h] = lowered[r]
         }
-        let dual = Self.provenBound(solution, additions, residual: residual)
+        let dual = Self.provenBound(lowered, solution, residual: residual)
         var result = PairingResult(
             helperOf: helperOf, locked: locked.map { $0 >= 0 }, objective: solution.objective + lockedCost,
             bound: dual + lockedCost, householdPrice: householdPrice, helperPrice: solution.columnPrice,
@@ -298,11 +298,9 @@ public struct PairingSolver: Sendable {
         }
     }
 
-    /// Σu − Σ residual·v at the lowered prices: a proven bound (see ``stoppedResult``).
-    private static func provenBound(
-        _ solution: AssignmentSolution, _ additions: [[(Int32, Int)]], residual: [Int32]
-    ) -> Int {
-        var dual = loweredPrices(solution, additions).reduce(0, +)
+    /// Σu − Σ residual·v at the `lowered` prices: a proven bound (see ``stoppedResult``).
+    private static func provenBound(_ lowered: [Int], _ solution: AssignmentSolution, residual: [Int32]) -> Int {
+        var dual = lowered.reduce(0, +)
         for g in residual.indices { dual -= Int(residual[g]) * solution.columnPrice[g] }
         return dual
     }

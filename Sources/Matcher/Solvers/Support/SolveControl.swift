@@ -24,10 +24,7 @@ public final class SolveControl: Sendable {
     /// Tells the caller where the solve is (`plan` and `bound` when the stage knows them).
     func report(_ stage: SolveProgress.Stage, plan: Int? = nil, bound: Int? = nil) {
         guard let onProgress else { return }
-        let elapsed = started.duration(to: .now)
-        onProgress(SolveProgress(
-            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
-            stage: stage, plan: plan, bound: bound))
+        onProgress(SolveProgress(seconds: started.duration(to: .now).inSeconds, stage: stage, plan: plan, bound: bound))
     }
 }
 
