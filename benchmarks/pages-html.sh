@@ -13,14 +13,7 @@ RUNS="${RUNS:-10}"
 build_match
 work=$(mktemp -d)
 trap 'stop_server; rm -rf "$work"' EXIT
-mkdir -p benchmarks/data
-[ -f benchmarks/data/dalian/households.csv ] || "$MATCH" generate --preset dalian --seed 1 --out benchmarks/data/dalian >/dev/null
-households=benchmarks/data/dalian/households.csv helpers=benchmarks/data/dalian/helpers.csv
-start_server "$work/data"
-street=$(python3 -c 'import csv,sys; r=next(csv.DictReader(open(sys.argv[1], encoding="utf-8-sig"))); print(r["district"]+"/"+r["street"])' "$households")
-echo "clerk-password-1" | "$MATCH" user add --data "$work/data" --name clerk --role clerk --scope "$street" >/dev/null
-login admin "$ADMIN_PASSWORD" admin
-login clerk "clerk-password-1" clerk
+dalian_office "$work/data"
 api admin POST /api/rounds '{"name":"dalian"}' >/dev/null
 api_file admin PUT /api/rounds/1/households "$households" >/dev/null
 api_file admin PUT /api/rounds/1/helpers "$helpers" >/dev/null

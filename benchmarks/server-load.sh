@@ -13,14 +13,7 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 
 build_match
 work=$(mktemp -d)
 trap 'stop_server; rm -rf "$work"' EXIT
-mkdir -p benchmarks/data
-[ -f benchmarks/data/dalian/households.csv ] || "$MATCH" generate --preset dalian --seed 1 --out benchmarks/data/dalian >/dev/null
-households=benchmarks/data/dalian/households.csv helpers=benchmarks/data/dalian/helpers.csv
-start_server "$work/data"
-street=$(python3 -c 'import csv,sys; r=next(csv.DictReader(open(sys.argv[1], encoding="utf-8-sig"))); print(r["district"]+"/"+r["street"])' "$households")
-echo "clerk-password-1" | "$MATCH" user add --data "$work/data" --name clerk --role clerk --scope "$street" >/dev/null
-login admin "$ADMIN_PASSWORD" admin
-login clerk "clerk-password-1" clerk
+dalian_office "$work/data"
 
 # Round 1: solved, the one read under load. Rounds 2..: the solves that run meanwhile.
 for i in $(seq 0 "$SOLVES"); do

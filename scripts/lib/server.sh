@@ -83,3 +83,18 @@ wait_solved() {
     done
     echo "round $2 still solving after 10 minutes"; return 1
 }
+
+# The dalian preset (~52,000 households, generated once into benchmarks/data/dalian) on a
+# server over the data folder $1, signed in as the administrator (slot admin) and as a clerk
+# of the roll's first street (slot clerk). Sets households, helpers and street.
+dalian_office() {
+    mkdir -p benchmarks/data
+    [ -f benchmarks/data/dalian/households.csv ] ||
+        "$MATCH" generate --preset dalian --seed 1 --out benchmarks/data/dalian >/dev/null
+    households=benchmarks/data/dalian/households.csv helpers=benchmarks/data/dalian/helpers.csv
+    start_server "$1"
+    street=$(python3 -c 'import csv,sys; r=next(csv.DictReader(open(sys.argv[1], encoding="utf-8-sig"))); print(r["district"]+"/"+r["street"])' "$households")
+    echo "clerk-password-1" | "$MATCH" user add --data "$1" --name clerk --role clerk --scope "$street" >/dev/null
+    login admin "$ADMIN_PASSWORD" admin
+    login clerk "clerk-password-1" clerk
+}
