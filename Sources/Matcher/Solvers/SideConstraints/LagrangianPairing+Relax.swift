@@ -57,3 +57,38 @@ extension LagrangianPairing {
             restricted: solution.objective + constant, certified: dual + constant)
     }
 }
+
+extension LagrangianPairing {
+    /// The proven bound at fixed multipliers `lambda`, `mu` (scaled): relaxed solves on `arcs`,
+    /// each adding the pairs that undercut its prices, until none does or `deadline` passes.
+    /// The best certified solve is kept (its bound, prices and multipliers).
+    ///
+    /// - Complexity: per solve one Hungarian solve on the candidates and one pass over the
+    ///   eligible pairs (as a round of ``run(deadline:targetGap:from:)``).
+    func certify(lambda: [Int], mu: [Int], arcs start: CandidateArcs, deadline: ContinuousClock.Instant) -> Result {
+        var arcs = start
+        var result = Result()
+        result.lambda = lambda
+        result.mu = mu
+        var previous: AssignmentSolution? = nil
+        repeat {
+            result.rounds += 1
+            let round = relax(lambda, mu, arcs: arcs, arcGroup: groups(of: arcs), previous: previous)
+            previous = round.solution
+            if result.scaledBound.map({ round.certified > $0 }) ?? true {
+                result.scaledBound = round.certified
+                result.bound = Self.ceilDiv(round.certified, scale) + lockedCost
+                result.helperPrice = round.solution.columnPrice
+                result.householdPrice = round.householdPrice
+            }
+            log?(String(
+                format: "whole-roll relaxed solve %d: bound %d, restricted %.1f, arcs %d, %d pairs undercut",
+                result.rounds, result.bound ?? 0, Double(round.restricted) / Double(scale), arcs.column.count,
+                round.additionCount))
+            if round.additionCount == 0 { break }
+            arcs = arcs.adding(round.additions)
+        } while ContinuousClock.now < deadline && !(control?.isCancelled ?? false)
+        result.candidateArcs = arcs.column.count
+        return result
+    }
+}

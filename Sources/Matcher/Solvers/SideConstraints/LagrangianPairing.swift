@@ -84,6 +84,8 @@ struct LagrangianPairing {
         /// Best plan meeting the rules found so far.
         var incumbent: Incumbent? = nil
         var candidateArcs = 0
+        /// The candidate pairs of the last round.
+        var arcs: CandidateArcs? = nil
         /// The bound exceeds the cost of the worst possible plan: no plan meets the rules.
         var provenInfeasible = false
     }
@@ -228,6 +230,7 @@ struct LagrangianPairing {
             }
         }
         result.candidateArcs = arcs.column.count
+        result.arcs = arcs
         return result
     }
 

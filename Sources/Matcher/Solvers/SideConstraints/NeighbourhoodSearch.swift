@@ -136,7 +136,7 @@ struct NeighbourhoodSearch {
         for h in hood { inside[h] = true }
         // What the fixed pairs leave: capacity, quotas, group room.
         var residual = l.instance.residual, need = l.instance.need, room = l.instance.room
-        for (h, g) in plan.enumerated() where g >= 0 && l.locked[h] < 0 && !inside[h] {
+        for (h, g) in plan.enumerated() where g >= 0 && l.instance.isFree[h] && !inside[h] {
             residual[Int(g)] -= 1
             for rule in sides.rowOf.indices { need[Int(sides.rowOf[rule][h])] -= 1 }
             if !room.isEmpty, let q = sides.group(h, Int(g)) { room[q] -= 1 }

@@ -52,7 +52,7 @@ struct PlanRepair {
             paired = Array(repeating: 0, count: repair.instance.need.count)
             inGroup = Array(repeating: 0, count: repair.instance.room.count)
             holders = Array(repeating: [], count: repair.instance.residual.count)
-            for h in 0..<n where repair.instance.locked[h] < 0 && start[h] >= 0 { add(h, Int(start[h])) }
+            for h in 0..<n where repair.instance.isFree[h] && start[h] >= 0 { add(h, Int(start[h])) }
         }
 
         private var model: CostModel { repair.model }
@@ -99,7 +99,7 @@ struct PlanRepair {
         mutating func relieveSpread() {
             guard let _ = sides.spreadLimit else { return }
             var members: [Int: [Int]] = [:]
-            for (h, g) in helperOf.enumerated() where g >= 0 && repair.instance.locked[h] < 0 {
+            for (h, g) in helperOf.enumerated() where g >= 0 && repair.instance.isFree[h] {
                 if let q = sides.group(h, Int(g)), inGroup[q] > repair.instance.room[q] { members[q, default: []].append(h) }
             }
             for q in members.keys.sorted() {
@@ -111,7 +111,7 @@ struct PlanRepair {
         }
 
         var freeUnpaired: [Int] {
-            let order = (0..<helperOf.count).filter { helperOf[$0] < 0 && repair.instance.locked[$0] < 0 }
+            let order = (0..<helperOf.count).filter { helperOf[$0] < 0 && repair.instance.isFree[$0] }
             return order.sorted { (-model.unpairedCost($0), $0) < (-model.unpairedCost($1), $1) }
         }
 
@@ -127,7 +127,7 @@ struct PlanRepair {
             guard !repair.instance.need.isEmpty else { return true }
             for r in sides.coverage.indices where paired[r] < repair.instance.need[r] {
                 let rule = sides.rowOf.firstIndex { $0[sides.coverage[r].households[0]] == Int32(r) }!
-                let candidates = sides.coverage[r].households.filter { helperOf[$0] < 0 && repair.instance.locked[$0] < 0 }
+                let candidates = sides.coverage[r].households.filter { helperOf[$0] < 0 && repair.instance.isFree[$0] }
                     .sorted { (-model.unpairedCost($0), $0) < (-model.unpairedCost($1), $1) }
                 var next = 0
                 while paired[r] < repair.instance.need[r] {
@@ -164,7 +164,7 @@ struct PlanRepair {
         /// May h2 (free, paired) lose its helper to h without any row of h2 falling below
         /// its quota (rows h shares with h2 gain back what they lose)?
         func canGive(_ h2: Int, to h: Int, rule: Int) -> Bool {
-            guard repair.instance.locked[h2] < 0, sides.rowOf[rule][h2] != sides.rowOf[rule][h] else { return false }
+            guard repair.instance.isFree[h2], sides.rowOf[rule][h2] != sides.rowOf[rule][h] else { return false }
             for other in sides.rowOf.indices {
                 let row = Int(sides.rowOf[other][h2])
                 if sides.rowOf[other][h] == Int32(row) { continue }

@@ -46,6 +46,10 @@ public struct SidedPairingSolver: Sendable {
     public var neighbourhoodEnd = 0.95
     /// Largest number of pairs handed to GLPK.
     public var maximumColumns = 60_000
+    /// A roll of several districts with at least this many free households is solved district
+    /// by district (``DistrictParts``) when no kind reaches another district; below it one
+    /// relaxation is quick enough, and GLPK can still prove small rolls optimal whole.
+    public var districtSplitMinimum = 10_000
     /// Use GLPK (ignored in a build without the GLPK trait).
     public var useGLPK = true
     /// Progress lines (stderr with `--verbose`); GLPK's own output is echoed with it.
@@ -68,6 +72,9 @@ public struct SidedPairingSolver: Sendable {
     }
 
     func solve(_ instance: PairingInstance, from start: SidedStart? = nil) -> SidedPairingOutcome {
+        if instance.free.count >= districtSplitMinimum, let start, let parts = DistrictParts(instance), let outcome = parts.solve(self, from: start) {
+            return outcome
+        }
         let clock = ContinuousClock(), started = clock.now
         let locked = instance.locked
         let deadline = started + .milliseconds(Int64(timeLimit * 1000))
@@ -87,8 +94,9 @@ public struct SidedPairingSolver: Sendable {
         let lagrangianDeadline = glpk ? started + .milliseconds(Int64(timeLimit * lagrangianShare * 1000)) : deadline
         var relaxed = lagrangian.run(
             deadline: lagrangianDeadline, targetGap: targetGap,
-            from: start.map { LagrangianPairing.Start(lambda: $0.lambda(instance, scale: lagrangian.scale), plan: $0.plan.helperOf) })
+            from: start.map { LagrangianPairing.Start(lambda: $0.lambda(instance, scale: lagrangian.scale), plan: $0.firstPlan ?? $0.plan.helperOf) })
         outcome.incumbent = relaxed.incumbent
+        outcome.relaxation = relaxed
         // The optimum without org_spread bounds every plan with it.
         outcome.bound = [relaxed.bound, start?.plan.objective].compactMap { $0 }.max()
         outcome.lagrangianBound = relaxed.bound
@@ -169,6 +177,15 @@ public struct SidedPairingSolver: Sendable {
             outcome.bound.map(String.init) ?? "none", outcome.incumbent.map { String($0.objective) } ?? "none"))
         #endif
         return outcome
+    }
+
+    /// Whether `plan` (every household's helper) fits every helper's capacity and meets every
+    /// rule of `instance`.
+    static func meetsEveryRule(_ plan: [Int32], _ instance: PairingInstance) -> Bool {
+        var load = [Int32](repeating: 0, count: instance.model.roll.helpers.count)
+        for g in plan where g >= 0 { load[Int(g)] += 1 }
+        guard zip(load, instance.model.roll.helpers.capacity).allSatisfy({ $0 <= $1 }) else { return false }
+        return instance.sides.shortfalls(helperOf: plan, places: instance.model.roll.places).isEmpty
     }
 
     /// Whether the plan is proven optimal, or within the target gap.
@@ -270,6 +287,9 @@ public struct SidedPairingSolver: Sendable {
 struct SidedStart {
     /// The optimum without org_spread, with quota prices when coverage rules bind.
     var plan: PairingResult
+    /// The plan the relaxation repairs first, when not `plan`'s (a part of a roll starts from
+    /// the whole's first plan, which holds the other parts' households).
+    var firstPlan: [Int32]? = nil
 
     /// Coverage multipliers λ (scaled by `scale`) for the relaxation's coverage rows: the
     /// quota price of each row's place, 0 for a row below the strictest quota of its place.
@@ -279,7 +299,7 @@ struct SidedStart {
         guard let prices = plan.quotaPrices else { return lambda }
         let network = prices.network
         let levels = Policy.PlaceLevel.finestFirst.filter { level in sides.coverage.contains { $0.level == level } }
-        for (i, row) in sides.coverage.enumerated() {
+        for (i, row) in sides.coverage.enumerated() where row.households.contains(where: { instance.isFree[$0] }) {
             guard let h = row.households.first, let depth = levels.firstIndex(of: row.level) else { continue }
             var q = Int(network.groupOf[h])
             for _ in 0..<depth { q = Int(network.groups[q].parent) }
@@ -311,6 +331,8 @@ public struct SidedPairingOutcome: Sendable {
     /// alone break org_spread, or GLPK searched the whole reduced program in vain).
     public var provenInfeasible = false
     var glpk: ReducedProgramOutcome? = nil
+    /// The relaxation's best multipliers, prices and candidate pairs.
+    var relaxation: LagrangianPairing.Result? = nil
     public var lagrangianSeconds = 0.0
     public var glpkSeconds = 0.0
     public var neighbourhoodSeconds = 0.0

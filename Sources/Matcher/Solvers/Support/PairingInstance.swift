@@ -7,13 +7,16 @@
 struct PairingInstance: Sendable {
     let model: CostModel
     let sides: SideConstraints
-    /// Locked helper of each household (-1: free).
+    /// Locked (or held) helper of each household (-1: free, or held unpaired; see `isFree`).
     let locked: [Int32]
+    /// Whether each household is free: neither locked nor held by a part (see
+    /// ``init(part:households:heldAt:reserved:)``).
+    let isFree: [Bool]
     /// The free households, in index order (row r of a strategy's problem is `free[r]`).
     let free: [Int]
     /// Capacity of each helper left after the locks.
     let residual: [Int32]
-    /// Cost of the locked pairs.
+    /// Cost of the locked pairs (and of the held households, pairs or unpaired).
     let lockedCost: Int
     /// Quota of each coverage row less its locked pairs.
     let need: [Int]
@@ -38,7 +41,48 @@ struct PairingInstance: Sendable {
             if !room.isEmpty, let q = sides.group(h, Int(g)) { room[q] -= 1 }
         }
         self.locked = locked
+        self.isFree = locked.map { $0 < 0 }
         self.free = locked.indices.filter { locked[$0] < 0 }
+        self.residual = residual
+        self.lockedCost = lockedCost
+        self.need = need
+        self.room = room
+        self.pairs = EligiblePairs(model: model, residualCapacity: residual)
+    }
+
+    /// A part of `whole`: its free households among `households` stay free, every other free
+    /// household is held at its helper in `plan` (or held unpaired), and `reserved[g]` of
+    /// helper g's places are kept back for other parts. A plan of the part is, with the held
+    /// households, a plan of the whole; parts whose reserved places partition the places
+    /// they can share give plans that fit together (see ``DistrictParts``).
+    ///
+    /// - Complexity: O(households + helpers), plus building ``EligiblePairs``.
+    init(part whole: PairingInstance, households: [Int], heldAt plan: [Int32], reserved: [Int32]) {
+        var inPart = [Bool](repeating: false, count: whole.locked.count)
+        for h in households { inPart[h] = true }
+        let sides = whole.sides, model = whole.model
+        var locked = whole.locked, isFree = whole.isFree
+        var residual = zip(whole.residual, reserved).map { $0 - $1 }
+        var need = whole.need, room = whole.room
+        var lockedCost = whole.lockedCost
+        for h in whole.free where !inPart[h] {
+            isFree[h] = false
+            let g = plan[h]
+            locked[h] = g
+            guard g >= 0 else {
+                lockedCost += model.unpairedCost(h)
+                continue
+            }
+            residual[Int(g)] -= 1
+            lockedCost += model.cost(h, Int(g))
+            for rule in sides.rowOf.indices { need[Int(sides.rowOf[rule][h])] -= 1 }
+            if !room.isEmpty, let q = sides.group(h, Int(g)) { room[q] -= 1 }
+        }
+        self.model = model
+        self.sides = sides
+        self.locked = locked
+        self.isFree = isFree
+        self.free = whole.free.filter { inPart[$0] }
         self.residual = residual
         self.lockedCost = lockedCost
         self.need = need

@@ -11,15 +11,27 @@ public final class SolveControl: Sendable {
     private let cancelled = Atomic<Bool>(false)
     private let started = ContinuousClock.now
     private let onProgress: (@Sendable (SolveProgress) -> Void)?
+    /// A muted control's parent: its cancel stops this one too.
+    private let parent: SolveControl?
 
     public init(onProgress: (@Sendable (SolveProgress) -> Void)? = nil) {
         self.onProgress = onProgress
+        parent = nil
     }
+
+    private init(parent: SolveControl) {
+        onProgress = nil
+        self.parent = parent
+    }
+
+    /// A control for a part of this solve: it reports nothing (a part's plan and bound are
+    /// not the whole's) and stops when this one is cancelled.
+    func muted() -> SolveControl { SolveControl(parent: self) }
 
     /// Asks the solve to stop; safe from any thread, any number of times.
     public func cancel() { cancelled.store(true, ordering: .relaxed) }
 
-    public var isCancelled: Bool { cancelled.load(ordering: .relaxed) }
+    public var isCancelled: Bool { cancelled.load(ordering: .relaxed) || (parent?.isCancelled ?? false) }
 
     /// Tells the caller where the solve is (`plan` and `bound` when the stage knows them).
     func report(_ stage: SolveProgress.Stage, plan: Int? = nil, bound: Int? = nil) {
