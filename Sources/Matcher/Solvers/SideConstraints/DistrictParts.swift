@@ -101,6 +101,7 @@ struct DistrictParts {
                 let part = PairingInstance(
                     part: whole, households: parts[p], heldAt: first, reserved: reserved(for: p, plan: first))
                 var sub = solver
+                sub.targetGap = 0  // a part's gap is relative to the whole roll's cost
                 sub.timeLimit = max(1, Double(workers) * partSeconds * Double(parts[p].count) / total)
                 let name = names[Int(districts[p])]
                 sub.log = log.map { log in { @Sendable line in log("\(name): \(line)") } }
@@ -165,6 +166,7 @@ struct DistrictParts {
             whole.pairs.forEach(h) { g, c in best.offer(key: c, tie: SplitMix64.mix(h, g), item: Int32(g), value: c) }
             rows[r] = best.pairs
         }
+        log?(String(format: "districts: parts done at %.1f s; certifying the whole roll's bound", LagrangianPairing.seconds(clock.now - started)))
         let certified = lagrangian.certify(
             lambda: lambda, mu: mu, arcs: CandidateArcs(rows: rows), deadline: max(deadline, clock.now + .seconds(2)))
         outcome.lagrangianBound = certified.bound

@@ -66,6 +66,14 @@ extension LagrangianPairing {
     /// - Complexity: per solve one Hungarian solve on the candidates and one pass over the
     ///   eligible pairs (as a round of ``run(deadline:targetGap:from:)``).
     func certify(lambda: [Int], mu: [Int], arcs start: CandidateArcs, deadline: ContinuousClock.Instant) -> Result {
+        // The multipliers stay, so the candidates need not follow them: take more of the
+        // undercutting pairs per solve, and fewer solves.
+        var me = self
+        me.addedPerRound = certifyAddedPerRound
+        return me.certifyRounds(lambda: lambda, mu: mu, arcs: start, deadline: deadline)
+    }
+
+    private func certifyRounds(lambda: [Int], mu: [Int], arcs start: CandidateArcs, deadline: ContinuousClock.Instant) -> Result {
         var arcs = start
         var result = Result()
         result.lambda = lambda

@@ -41,6 +41,9 @@ struct LagrangianPairing {
     var scale = 16
     var candidatesPerHousehold = 8
     var addedPerRound = 3
+    /// Undercutting pairs added per household and solve when the multipliers are fixed
+    /// (``certify(lambda:mu:arcs:deadline:)``).
+    var certifyAddedPerRound = 12
     var maximumRounds = 400
     /// Stop once the bound rose by less than `stallFraction` of itself over the last
     /// `stallRounds` rounds (0: never), to leave the time to a primal search.
@@ -185,9 +188,11 @@ struct LagrangianPairing {
             if best > worst { result.provenInfeasible = true; break }
             if theta < 0.01 { break }
             bounds.append(best)
-            if stallRounds > 0 && bounds.count > stallRounds && result.incumbent != nil && best > 0 {
+            if stallRounds > 0 && bounds.count > stallRounds && result.incumbent != nil && best > lockedCost {
                 let before = bounds[bounds.count - 1 - stallRounds]
-                if Double(best - before) < stallFraction * Double(best) {
+                // Relative to the free households' part of the bound: a part of a roll holds
+                // the other parts' cost, which says nothing about this relaxation's progress.
+                if Double(best - before) < stallFraction * Double(best - lockedCost) {
                     log?("lagrangian: bound stalled (\(before) → \(best) in \(stallRounds) rounds)")
                     break
                 }
