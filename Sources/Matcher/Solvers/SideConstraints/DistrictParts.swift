@@ -131,6 +131,8 @@ struct DistrictParts {
             log?("districts: the parts' plans together break a rule; keeping the first plan")
         }
 
+        solver.control?.report(.relaxation, plan: outcome.incumbent?.objective, bound: outcome.bound)
+
         // The bound: the parts' multipliers, evaluated over the whole roll.
         var lagrangian = LagrangianPairing(whole)
         lagrangian.log = log
