@@ -5,13 +5,15 @@ extension LagrangianPairing {
     /// over every eligible pair.
     struct Relaxed {
         var solution: AssignmentSolution
-        /// Certified household prices over all eligible pairs.
+        /// Certified household prices over all eligible pairs (empty when not priced).
         var householdPrice: [Int]
-        /// Per free household, the pairs that undercut the restricted price.
+        /// Per free household, the pairs that undercut the restricted price (empty when not
+        /// priced).
         var additions: [[(Int32, Int)]]
-        /// Scaled value of the restricted optimum, and the certified (proven) scaled bound.
+        /// Scaled value of the restricted optimum, and the certified (proven) scaled bound
+        /// (nil when not priced).
         var restricted: Int
-        var certified: Int
+        var certified: Int?
         var additionCount: Int { additions.reduce(0) { $0 + $1.count } }
     }
 
@@ -32,12 +34,14 @@ extension LagrangianPairing {
         return s
     }
 
-    /// Solves the relaxed assignment at `l`, `m` on `arcs` (warm from `previous`) and
-    /// certifies it with a pricing pass over every eligible pair.
+    /// Solves the relaxed assignment at `l`, `m` on `arcs` (warm from `previous`) and, when
+    /// `pricing` says so for the restricted value, certifies it with a pricing pass over
+    /// every eligible pair.
     ///
     /// - Complexity: one Hungarian solve on the candidates, one pass over the eligible pairs.
     func relax(
-        _ l: [Int], _ m: [Int], arcs: CandidateArcs, arcGroup: [Int], previous: AssignmentSolution?
+        _ l: [Int], _ m: [Int], arcs: CandidateArcs, arcGroup: [Int], previous: AssignmentSolution?,
+        pricing: (Int) -> Bool = { _ in true }
     ) -> Relaxed {
         let S = scale
         let unpaired = unpairedCosts(l)
@@ -49,12 +53,16 @@ extension LagrangianPairing {
             problem, rowOrder: PairingSolver.rowOrder(unpaired), warmStart: previous)
         else { preconditionFailure("Lagrangian subproblem not solved") }
         let constant = rowConstant(l, m)
+        let restricted = solution.objective + constant
+        guard pricing(restricted) else {
+            return Relaxed(solution: solution, householdPrice: [], additions: [], restricted: restricted, certified: nil)
+        }
         let (householdPrice, additions) = price(instance.pairs, solution, unpaired: unpaired, mu: m)
         var dual = householdPrice.reduce(0, +)
         for (g, v) in solution.columnPrice.enumerated() { dual -= Int(instance.residual[g]) * v }
         return Relaxed(
             solution: solution, householdPrice: householdPrice, additions: additions,
-            restricted: solution.objective + constant, certified: dual + constant)
+            restricted: restricted, certified: dual + constant)
     }
 }
 
@@ -83,9 +91,9 @@ extension LagrangianPairing {
             result.rounds += 1
             let round = relax(lambda, mu, arcs: arcs, arcGroup: groups(of: arcs), previous: previous)
             previous = round.solution
-            if result.scaledBound.map({ round.certified > $0 }) ?? true {
-                result.scaledBound = round.certified
-                result.bound = Self.ceilDiv(round.certified, scale) + lockedCost
+            if let certified = round.certified, result.scaledBound.map({ certified > $0 }) ?? true {
+                result.scaledBound = certified
+                result.bound = Self.ceilDiv(certified, scale) + lockedCost
                 result.helperPrice = round.solution.columnPrice
                 result.householdPrice = round.householdPrice
             }

@@ -24,8 +24,11 @@
 /// Every pair's reduced cost `c'(h,g) − u_h + v_g ≥ 0` at the stored multipliers, and a plan
 /// using an item of reduced cost ρ costs at least `(B + ρ)/S + locked cost`.
 ///
-/// - Complexity: per round one warm-started Hungarian solve on the candidates, one pass over
-///   all eligible pairs (parallel, stopped early in price order), and one repair.
+/// - Complexity: per round one warm-started Hungarian solve on the candidates and one repair;
+///   one pass over all eligible pairs (parallel, stopped early in price order) in the first
+///   rounds, every `pricingEvery` rounds, and whenever the restricted value beats the best
+///   certified bound — the only rounds whose bound could be better (the certified value never
+///   exceeds the restricted one).
 /// - Reference: Held & Karp, Math. Programming 1 (1971) 6–25 (subgradient optimisation);
 ///   Fisher, Management Science 27 (1981) 1–18 (the Lagrangian relaxation method);
 ///   Beasley, "Lagrangean relaxation", in Reeves (ed.), Modern Heuristic Techniques (1993).
@@ -49,8 +52,13 @@ struct LagrangianPairing {
     /// `stallRounds` rounds (0: never), to leave the time to a primal search.
     var stallRounds = 0
     var stallFraction = 0.0005
-    /// Rounds without a better bound before the step factor θ is halved.
-    var patience = 4
+    /// Rounds between passes over every eligible pair when the restricted value cannot beat
+    /// the best bound (see ``run(deadline:targetGap:from:)``).
+    var pricingEvery = 4
+    /// Rounds without a better bound before the step factor θ is halved, and the θ at which
+    /// the rounds stop (see benchmarks/README.md, 'Tuning notes').
+    var patience = 3
+    var minimumTheta = 0.0005
     var log: (@Sendable (String) -> Void)? = nil
     /// Progress after every round; a cancel ends the rounds.
     var control: SolveControl? = nil
@@ -140,13 +148,19 @@ struct LagrangianPairing {
             result.rounds += 1
             let l = lambda.map { Int($0.rounded()) }
             let m = mu.map { Int($0.rounded()) }
-            let round = relax(l, m, arcs: arcs, arcGroup: arcGroup, previous: previous)
+            // The pass over every eligible pair is most of a round's work; it can only give
+            // a better bound when the restricted value beats the best certified one (it is
+            // never above it), so otherwise it runs only every `pricingEvery` rounds, for
+            // the pairs it adds.
+            let best = result.scaledBound, rounds = result.rounds, every = pricingEvery
+            let round = relax(l, m, arcs: arcs, arcGroup: arcGroup, previous: previous) { restricted in
+                rounds <= 3 || rounds % every == 0 || best.map { restricted > $0 } ?? true
+            }
             let solution = round.solution, householdPrice = round.householdPrice, additions = round.additions
             previous = solution
-            let restricted = round.restricted, certified = round.certified
-            let proven = Self.ceilDiv(certified, S) + lockedCost
-            let improved = result.scaledBound.map { certified > $0 } ?? true
-            if improved {
+            let restricted = round.restricted
+            let proven = round.certified.map { Self.ceilDiv($0, S) + lockedCost }
+            if let certified = round.certified, let proven, result.scaledBound.map({ certified > $0 }) ?? true {
                 result.scaledBound = certified
                 result.bound = proven
                 result.lambda = l
@@ -178,15 +192,15 @@ struct LagrangianPairing {
             let gap = Self.gap(result.incumbent?.objective, result.bound)
             control?.report(.relaxation, plan: result.incumbent?.objective, bound: result.bound)
             log?(String(
-                format: "lagrangian %3d  %6.1f s  bound %d  plan %@  gap %@  restricted %.1f  arcs %d  θ %.3f",
-                result.rounds, Self.seconds(clock.now - started), proven,
+                format: "lagrangian %3d  %6.1f s  bound %@  plan %@  gap %@  restricted %.1f  arcs %d  θ %.3f",
+                result.rounds, Self.seconds(clock.now - started), proven.map(String.init) ?? "-",
                 result.incumbent.map { String($0.objective) } ?? "none",
                 gap.map { String(format: "%.3f%%", $0 * 100) } ?? "-", Double(restricted) / Double(S),
                 arcs.column.count, theta))
             if let gap, gap <= targetGap { break }
-            let best = result.bound ?? proven
+            guard let best = result.bound else { preconditionFailure("the first rounds are always priced") }
             if best > worst { result.provenInfeasible = true; break }
-            if theta < 0.01 { break }
+            if theta < minimumTheta { break }
             bounds.append(best)
             if stallRounds > 0 && bounds.count > stallRounds && result.incumbent != nil && best > lockedCost {
                 let before = bounds[bounds.count - 1 - stallRounds]
