@@ -62,7 +62,9 @@ struct SidedStrategy: PairingStrategy {
         let proof = result.gap == 0
             ? "proven optimal"
             : String(format: "not proven optimal: proven bound %d, gap %.2f%%", result.bound, result.gap * 100)
-        let rounds = "\(outcome.lagrangianRounds) rounds, bound \(outcome.lagrangianBound.map(String.init) ?? "none")"
+        let rounds = outcome.districtParts > 0
+            ? "district by district, \(outcome.districtParts) districts, \(outcome.lagrangianRounds) rounds in all; the districts' multipliers certified over the whole roll: bound \(outcome.lagrangianBound.map(String.init) ?? "none")"
+            : "\(outcome.lagrangianRounds) rounds, bound \(outcome.lagrangianBound.map(String.init) ?? "none")"
         guard SidedPairingSolver.glpkAvailable else {
             return (.bounded(result), "\(why), but this build has no GLPK: Lagrangian relaxation with the Hungarian method inside (\(rounds)) and a repair heuristic; the plan meets every rule; \(proof)")
         }

@@ -81,6 +81,7 @@ struct DistrictParts {
         let log = solver.log
         guard let first = PlanRepair(whole).repair(start.plan.helperOf) else { return nil }
         var outcome = SidedPairingOutcome()
+        outcome.districtParts = parts.count
         defer { outcome.seconds = LagrangianPairing.seconds(clock.now - started) }
         outcome.incumbent = Incumbent(plan: first, objective: whole.objective(first))
         outcome.bound = start.plan.objective

@@ -368,6 +368,8 @@ public struct SidedPairingOutcome: Sendable {
     /// alone break org_spread, or GLPK searched the whole reduced program in vain).
     public var provenInfeasible = false
     var glpk: ReducedProgramOutcome? = nil
+    /// Districts solved one by one (``DistrictParts``; 0: the roll was solved whole).
+    public var districtParts = 0
     /// The relaxation's best multipliers, prices and candidate pairs.
     var relaxation: LagrangianPairing.Result? = nil
     public var lagrangianSeconds = 0.0
