@@ -48,6 +48,9 @@ struct LagrangianPairing {
     var stallFraction = 0.0005
     /// Rounds without a better bound before the step factor θ is halved.
     var patience = 4
+    /// Every this many rounds the relaxed plan guides a ``DesignatedRepairing`` of the
+    /// incumbent (0: never).
+    var designateEvery = 1
     var log: (@Sendable (String) -> Void)? = nil
     /// Progress after every round; a cancel ends the rounds.
     var control: SolveControl? = nil
@@ -168,6 +171,13 @@ struct LagrangianPairing {
                 record(fixed)
             } else {
                 trace("repair failed")
+            }
+            if designateEvery > 0 && result.rounds % designateEvery == 0 && !mu.isEmpty {
+                let ranking = DesignatedRepairing.Ranking(scale: S, helper: solution.columnPrice, mu: m)
+                if let found = DesignatedRepairing(instance).repair(keeping: result.incumbent?.plan, guide: plan, ranking: ranking) {
+                    log?("designated: \(found.objective)")
+                    record(found.plan)
+                }
             }
 
             let gap = Self.gap(result.incumbent?.objective, result.bound)
