@@ -28,8 +28,8 @@
 /// plan of the restricted problem and the one returned costs at most as much (a monotone
 /// step); if `keep` is the optimum, the optimum is returned.
 ///
-/// - Complexity: two passes over the eligible pairs of every free household (parallel), plus
-///   one Hungarian solve on at most `arcsPerHousehold + 2` arcs per household.
+/// - Complexity: two passes over the pairs looked at (`candidates`, or every eligible pair;
+///   parallel), plus one Hungarian solve on at most `arcsPerHousehold + 2` arcs per household.
 /// - Reference: König's theorem (a bipartite graph's largest matching equals its least
 ///   vertex cover; Schrijver, *Combinatorial Optimization* (2003), §16.2); fixing the coupling
 ///   pattern from a relaxation as in relaxation-induced neighbourhoods (Danna, Rothberg &
@@ -42,11 +42,27 @@ struct DesignatedRepairing {
     var fillPairsPerHousehold = 8
     /// Cover a pair by its helper when that costs one unit (else by its household).
     var coverHelpersFirst = true
+    /// The pairs looked at, row r for household `free[r]` (the relaxation's candidates); nil:
+    /// every eligible pair (two passes over them).
+    var candidates: CandidateArcs? = nil
 
     var model: CostModel { instance.model }
     var sides: SideConstraints { instance.sides }
 
-    init(_ instance: PairingInstance) { self.instance = instance }
+    init(_ instance: PairingInstance, candidates: CandidateArcs? = nil) {
+        self.instance = instance
+        self.candidates = candidates
+    }
+
+    /// Calls `body(g, cost)` for each pair of row r (household h) looked at.
+    @inline(__always)
+    func forEachPair(_ r: Int, _ h: Int, _ body: (Int, Int) -> Void) {
+        if let candidates {
+            for a in candidates.start[r]..<candidates.start[r + 1] { body(Int(candidates.column[a]), candidates.cost[a]) }
+        } else {
+            instance.pairs.forEach(h, body)
+        }
+    }
 
     /// How pairs are ranked: `scale·c + helper[g] + mu[group]` (the relaxation's reduced cost
     /// less the household's price, which does not change a household's order). Empty arrays
@@ -77,7 +93,9 @@ struct DesignatedRepairing {
     /// pairs under `ranking`, or nil when no plan over them meets the quotas.
     func repair(keeping keep: [Int32]?, guide: [Int32]?, ranking: Ranking = Ranking()) -> Incumbent? {
         let cheap = cheapestPairs(ranking, count: fillPairsPerHousehold)
+        trace("designated: cheapest pairs")
         let designation = designate(keeping: keep, guide: guide, cheap: cheap, ranking: ranking)
+        trace("designated: covers")
         return solve(designation, keeping: keep, ranking: ranking)
     }
 
@@ -147,13 +165,13 @@ struct DesignatedRepairing {
 
     /// The `count` pairs of least rank of every free household (helper, rank), in `free` order.
     func cheapestPairs(_ ranking: Ranking, count: Int) -> [[(Int32, Int)]] {
-        let free = instance.free, pairs = instance.pairs
+        let free = instance.free
         let parts = parallelChunks(total: free.count) { range -> [[(Int32, Int)]] in
             var best = SmallestK(k: count)
             return range.map { r in
                 let h = free[r]
                 best.removeAll()
-                pairs.forEach(h) { g, c in
+                forEachPair(r, h) { g, c in
                     let x = rank(h, g, c, ranking)
                     best.offer(key: x, tie: SplitMix64.mix(h, g), item: Int32(g), value: x)
                 }
@@ -167,7 +185,7 @@ struct DesignatedRepairing {
 
     /// The arcs of each free household: its allowed pairs of least rank, and `keep`'s pair.
     func allowedArcs(_ d: Designation, keeping keep: [Int32]?, ranking: Ranking) -> [[(Int32, Int)]] {
-        let free = instance.free, pairs = instance.pairs, k = arcsPerHousehold
+        let free = instance.free, k = arcsPerHousehold
         let parts = parallelChunks(total: free.count) { range -> [[(Int32, Int)]] in
             var best = SmallestK(k: k)
             return range.map { r in
@@ -175,12 +193,13 @@ struct DesignatedRepairing {
                 best.removeAll()
                 let own = keep.map { Int($0[h]) } ?? -1
                 var ownArc: (Int32, Int)? = nil
-                pairs.forEach(h) { g, c in
+                forEachPair(r, h) { g, c in
                     guard d.allows(h, g, sides) else { return }
                     if g == own { ownArc = (Int32(g), c) }
                     best.offer(key: rank(h, g, c, ranking), tie: SplitMix64.mix(h, g), item: Int32(g), value: c)
                 }
                 var row = best.pairs
+                if own >= 0 && ownArc == nil { ownArc = (Int32(own), model.cost(h, own)) }
                 if let ownArc, !best.contains(ownArc.0) { row.append(ownArc) }
                 return row
             }
@@ -194,6 +213,7 @@ struct DesignatedRepairing {
         let free = instance.free
         let helperCount = model.roll.helpers.count
         let rows = allowedArcs(d, keeping: keep, ranking: ranking)
+        trace("designated: allowed arcs")
         let quotas = QuotaLayout(instance)
         var start = [0], column: [Int32] = [], cost: [Int] = []
         var unpaired: [Int] = []
@@ -232,7 +252,9 @@ struct DesignatedRepairing {
             capacity: capacity, unassignedCost: unassigned)
         var order = PairingSolver.rowOrder(unpaired)
         order += free.count..<rowCount
+        trace("designated: problem with \(problem.arcCount) arcs")
         guard case .optimal(let solution) = HungarianSolver().solve(problem, rowOrder: order) else { return nil }
+        trace("designated: solved")
         if solution.column.contains(where: { $0 < 0 }) { return nil }  // a quota the arcs cannot meet
         var plan = instance.locked
         for (r, h) in free.enumerated() {
