@@ -96,7 +96,7 @@ struct DesignatedRepairing {
         trace("designated: cheapest pairs")
         let designation = designate(keeping: keep, guide: guide, cheap: cheap, ranking: ranking)
         trace("designated: covers")
-        return solve(designation, keeping: keep, ranking: ranking)
+        return solve(designation, keeping: keep, guide: guide, ranking: ranking)
     }
 
     // MARK: Covers
@@ -183,24 +183,25 @@ struct DesignatedRepairing {
 
     // MARK: The restricted assignment
 
-    /// The arcs of each free household: its allowed pairs of least rank, and `keep`'s pair.
-    func allowedArcs(_ d: Designation, keeping keep: [Int32]?, ranking: Ranking) -> [[(Int32, Int)]] {
+    /// The arcs of each free household: its allowed pairs of least rank, and the pairs of
+    /// `keep` and `guide` when allowed.
+    func allowedArcs(_ d: Designation, keeping keep: [Int32]?, guide: [Int32]?, ranking: Ranking) -> [[(Int32, Int)]] {
         let free = instance.free, k = arcsPerHousehold
         let parts = parallelChunks(total: free.count) { range -> [[(Int32, Int)]] in
             var best = SmallestK(k: k)
             return range.map { r in
                 let h = free[r]
                 best.removeAll()
-                let own = keep.map { Int($0[h]) } ?? -1
-                var ownArc: (Int32, Int)? = nil
                 forEachPair(r, h) { g, c in
                     guard d.allows(h, g, sides) else { return }
-                    if g == own { ownArc = (Int32(g), c) }
                     best.offer(key: rank(h, g, c, ranking), tie: SplitMix64.mix(h, g), item: Int32(g), value: c)
                 }
                 var row = best.pairs
-                if own >= 0 && ownArc == nil { ownArc = (Int32(own), model.cost(h, own)) }
-                if let ownArc, !best.contains(ownArc.0) { row.append(ownArc) }
+                for plan in [keep, guide] {
+                    guard let g = plan.map({ Int($0[h]) }), g >= 0, d.allows(h, g, sides),
+                          !row.contains(where: { $0.0 == Int32(g) }), let c = instance.pairs.cost(h, g) else { continue }
+                    row.append((Int32(g), c))
+                }
                 return row
             }
         }
@@ -209,10 +210,10 @@ struct DesignatedRepairing {
 
     /// The exact optimum over the pairs `d` allows (see the type's doc), checked against
     /// every rule; nil when it cannot meet the quotas or (never expected) breaks a rule.
-    func solve(_ d: Designation, keeping keep: [Int32]?, ranking: Ranking) -> Incumbent? {
+    func solve(_ d: Designation, keeping keep: [Int32]?, guide: [Int32]?, ranking: Ranking) -> Incumbent? {
         let free = instance.free
         let helperCount = model.roll.helpers.count
-        let rows = allowedArcs(d, keeping: keep, ranking: ranking)
+        let rows = allowedArcs(d, keeping: keep, guide: guide, ranking: ranking)
         trace("designated: allowed arcs")
         let quotas = QuotaLayout(instance)
         var start = [0], column: [Int32] = [], cost: [Int] = []
@@ -238,12 +239,14 @@ struct DesignatedRepairing {
                 start.append(column.count)
             }
             rowCount += quotas.passRows.count
-            // Leaving a row out is the fallback: dearer than any difference between two plans.
+            // Leaving a row out is the fallback, dearer than any plan placing every row: a
+            // plan costs between Σ low and Σ high, and one with a row out at least
+            // M + Σ low − high_r, so M = 1 + Σ (|low| + |high|) will do.
             var fallback = 1
             for r in free.indices {
                 var low = unpaired[r], high = unpaired[r]
                 for (_, c) in rows[r] { low = min(low, c); high = max(high, c) }
-                fallback += high - low
+                fallback += abs(low) + abs(high)
             }
             unassigned = [Int](repeating: fallback, count: rowCount)
         }
@@ -255,7 +258,8 @@ struct DesignatedRepairing {
         trace("designated: problem with \(problem.arcCount) arcs")
         guard case .optimal(let solution) = HungarianSolver().solve(problem, rowOrder: order) else { return nil }
         trace("designated: solved")
-        if solution.column.contains(where: { $0 < 0 }) { return nil }  // a quota the arcs cannot meet
+        // Under quotas a row left out is the fallback: the arcs cannot meet some quota.
+        if quotas != nil && solution.column.contains(where: { $0 < 0 }) { return nil }
         var plan = instance.locked
         for (r, h) in free.enumerated() {
             let g = solution.column[r]

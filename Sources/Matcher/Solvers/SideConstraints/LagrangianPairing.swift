@@ -178,7 +178,8 @@ struct LagrangianPairing {
                 // A re-pairing that finds nothing better waits twice as long for the next.
                 let before = result.incumbent?.objective, t0 = clock.now
                 let ranking = DesignatedRepairing.Ranking(scale: S, helper: solution.columnPrice, mu: m)
-                let found = DesignatedRepairing(instance, candidates: arcs).repair(keeping: result.incumbent?.plan, guide: plan, ranking: ranking)
+                let found = DesignatedRepairing(instance, candidates: arcs).repair(
+                    keeping: result.incumbent?.plan, guide: plan, ranking: ranking)
                 if let found { record(found.plan) }
                 let better = found != nil && (before.map { found!.objective < $0 } ?? true)
                 designationWait = better ? designationWait : 2 * designationWait
