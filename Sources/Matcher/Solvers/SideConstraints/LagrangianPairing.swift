@@ -59,6 +59,10 @@ struct LagrangianPairing {
     /// the rounds stop (see benchmarks/README.md, 'Tuning notes').
     var patience = 3
     var minimumTheta = 0.0005
+    /// Every this many rounds the relaxed plan guides a ``DesignatedRepairing`` of the
+    /// incumbent (on the candidate pairs), the wait doubling after each that finds no better
+    /// plan (0: never).
+    var designateEvery = 1
     var log: (@Sendable (String) -> Void)? = nil
     /// Progress after every round; a cancel ends the rounds.
     var control: SolveControl? = nil
@@ -138,6 +142,7 @@ struct LagrangianPairing {
         var result = Result()
         var previous: AssignmentSolution? = nil
         var theta = 1.0, stale = 0
+        var nextDesignation = 1, designationWait = designateEvery
         var bounds: [Int] = []
         let worst = worstPlan()
 
@@ -196,6 +201,18 @@ struct LagrangianPairing {
                 record(fixed)
             } else {
                 trace("repair failed")
+            }
+            if designateEvery > 0 && !mu.isEmpty && result.rounds >= nextDesignation {
+                // A re-pairing that finds nothing better waits twice as long for the next.
+                let before = result.incumbent?.objective, t0 = clock.now
+                let ranking = DesignatedRepairing.Ranking(scale: S, helper: solution.columnPrice, mu: m)
+                let found = DesignatedRepairing(instance, candidates: arcs).repair(
+                    keeping: result.incumbent?.plan, guide: plan, ranking: ranking)
+                if let found { record(found.plan) }
+                let better = found != nil && (before.map { found!.objective < $0 } ?? true)
+                designationWait = better ? designationWait : 2 * designationWait
+                nextDesignation = result.rounds + designationWait
+                log?(String(format: "designated re-pairing: %@, %.2f s", found.map { String($0.objective) } ?? "none", Self.seconds(clock.now - t0)))
             }
 
             let gap = Self.gap(result.incumbent?.objective, result.bound)
