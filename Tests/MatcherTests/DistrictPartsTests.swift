@@ -129,37 +129,3 @@ private func districtCase(seed: UInt64) -> SidedCase {
         }
     }
 }
-
-/// The plan shared by the relaxation and the searches beside it only ever gets cheaper and
-/// only ever meets every rule: a neighbourhood laid over it is refused when the whole would
-/// break a rule or a capacity, or not be cheaper.
-@Suite struct SharedPlanTests {
-    @Test(arguments: 0..<150)
-    func mergesOnlyCheaperPlansThatMeetEveryRule(seed: Int) {
-        let c = SidedCase.random(seed: UInt64(seed) &+ 90_000)
-        let sides = SideConstraints(roll: c.model.roll, policy: c.model.policy)
-        let instance = PairingInstance(model: c.model, sides: sides, lockedHelper: c.locked)
-        guard !instance.locksBreakSpread, let first = PlanRepair(instance).repair(PairingSolver().solve(instance).helperOf) else { return }
-        let shared = SharedPlan(instance)
-        shared.offer(Incumbent(plan: first, objective: c.objective(first)))
-        var rng = SplitMix64(seed: UInt64(seed))
-        for _ in 0..<20 {
-            // A random neighbourhood with random helpers (often breaking something).
-            let hood = instance.free.filter { _ in Bool.random(using: &rng) }
-            var found = shared.best!.plan
-            for h in hood {
-                let options = [-1] + (0..<c.model.roll.helpers.count).filter { c.model.ineligibility(h, $0) == nil }
-                found[h] = Int32(options.randomElement(using: &rng)!)
-            }
-            let before = shared.best!
-            let after = shared.merge(hood, from: found)!
-            #expect(after.objective <= before.objective, "seed \(seed)")
-            #expect(c.isValidPlan(after.plan) && c.meetsRules(after.plan), "seed \(seed)")
-            #expect(after.objective == c.objective(after.plan), "seed \(seed)")
-            var laid = before.plan
-            for h in hood { laid[h] = found[h] }
-            let expectTaken = c.objective(laid) < before.objective && c.isValidPlan(laid) && c.meetsRules(laid)
-            #expect((after.plan == laid && after.objective < before.objective) == expectTaken, "seed \(seed)")
-        }
-    }
-}

@@ -103,7 +103,6 @@ struct DistrictParts {
                     part: whole, households: parts[p], heldAt: first, reserved: reserved(for: p, plan: first))
                 var sub = solver
                 sub.targetGap = 0  // a part's gap is relative to the whole roll's cost
-                sub.searchBesideRelaxation = false  // two parts already keep both cores busy
                 sub.timeLimit = max(1, Double(workers) * partSeconds * Double(parts[p].count) / total)
                 let name = names[Int(districts[p])]
                 sub.log = log.map { log in { @Sendable line in log("\(name): \(line)") } }

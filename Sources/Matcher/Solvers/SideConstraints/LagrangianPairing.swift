@@ -51,7 +51,7 @@ struct LagrangianPairing {
     /// Stop once the bound rose by less than `stallFraction` of itself over the last
     /// `stallRounds` rounds (0: never), to leave the time to a primal search.
     var stallRounds = 0
-    var stallFraction = 0.0005
+    var stallFraction = 0.0001
     /// Rounds between passes over every eligible pair when the restricted value cannot beat
     /// the best bound (see ``run(deadline:targetGap:from:)``).
     var pricingEvery = 4
@@ -124,11 +124,7 @@ struct LagrangianPairing {
     }
 
     /// Runs until `deadline`, the round limit, a small step, or a gap of at most `targetGap`.
-    ///
-    /// With `shared`, every repaired plan is offered to it and its best plan (a search's,
-    /// running beside) is taken as the incumbent; the prices are published whenever the
-    /// bound improves.
-    func run(deadline: ContinuousClock.Instant, targetGap: Double, from start: Start? = nil, shared: SharedPlan? = nil) -> Result {
+    func run(deadline: ContinuousClock.Instant, targetGap: Double, from start: Start? = nil) -> Result {
         let clock = ContinuousClock(), started = clock.now
         let S = scale
         let pairs = instance.pairs
@@ -149,7 +145,6 @@ struct LagrangianPairing {
         func record(_ plan: [Int32]) {
             let value = objective(plan)
             if result.incumbent.map({ value < $0.objective }) ?? true { result.incumbent = Incumbent(plan: plan, objective: value) }
-            if let shared, let mine = result.incumbent { result.incumbent = shared.offer(mine) }
         }
 
         if let start, let fixed = repair.repair(start.plan) { record(fixed) }
@@ -177,7 +172,6 @@ struct LagrangianPairing {
                 result.mu = m
                 result.helperPrice = solution.columnPrice
                 result.householdPrice = householdPrice
-                shared?.publish(result)
                 stale = 0
             } else {
                 stale += 1
@@ -192,9 +186,6 @@ struct LagrangianPairing {
             for (r, h) in free.enumerated() where solution.column[r] >= 0 {
                 for rule in sides.rowOf.indices { paired[Int(sides.rowOf[rule][h])] += 1 }
                 if !mu.isEmpty, let q = sides.group(h, Int(solution.column[r])) { inGroup[q, default: 0] += 1 }
-            }
-            if let shared, let best = shared.best, result.incumbent.map({ best.objective < $0.objective }) ?? true {
-                result.incumbent = best
             }
             if let fixed = repair.repair(plan) {
                 trace("repair: \(objective(fixed)) from relaxed plan \(objective(plan))")

@@ -58,13 +58,8 @@ struct NeighbourhoodSearch {
 
     /// Improves `plan` (meeting every rule, cost `objective`) until `deadline`, with the
     /// multipliers and prices of `prices` ranking the pairs offered.
-    ///
-    /// With `shared`, the search starts each neighbourhood from the shared best plan, ranks
-    /// pairs by the latest published prices, and merges what it finds into the shared plan
-    /// (see ``SharedPlan``), so it can run beside the relaxation or another search.
     func improve(
-        _ plan: [Int32], objective: Int, prices: LagrangianPairing.Result, deadline: ContinuousClock.Instant,
-        shared: SharedPlan? = nil
+        _ plan: [Int32], objective: Int, prices: LagrangianPairing.Result, deadline: ContinuousClock.Instant
     ) -> Outcome {
         var outcome = Outcome(plan: plan, objective: objective)
         let l = relaxation, model = l.model
@@ -85,25 +80,14 @@ struct NeighbourhoodSearch {
             let hood = neighbourhood(around: seedCommunity, members, size: size, rng: &rng)
             let left = LagrangianPairing.seconds(deadline - .now)
             guard left > 0.5 else { break }
-            if let best = shared?.best, best.objective < outcome.objective {
-                outcome.plan = best.plan
-                outcome.objective = best.objective
-            }
-            let step = solve(hood, outcome.plan, freeIndex, shared?.prices ?? prices, seconds: min(secondsPerNeighbourhood, left))
+            let step = solve(hood, outcome.plan, freeIndex, prices, seconds: min(secondsPerNeighbourhood, left))
             outcome.neighbourhoods += 1
             outcome.rows = max(outcome.rows, step.rows)
             outcome.columns = max(outcome.columns, step.columns)
             outcome.nonzeros = max(outcome.nonzeros, step.nonzeros)
             if step.stop == .solved { size = min(maximumHouseholds, size + size / 4) }
             if step.stop == .timeLimit { size = max(minimumHouseholds, size - size / 5) }
-            if let shared, let found = step.plan {
-                let before = outcome.objective
-                if let best = shared.merge(hood, from: found) {
-                    outcome.plan = best.plan
-                    outcome.objective = best.objective
-                }
-                if outcome.objective < before { outcome.improvements += 1; stale = 0 } else { stale += 1 }
-            } else if let found = step.plan, accepts(found, below: outcome.objective) {
+            if let found = step.plan, accepts(found, below: outcome.objective) {
                 outcome.plan = found
                 outcome.objective = l.objective(found)
                 outcome.improvements += 1

@@ -36,8 +36,8 @@ public struct SidedPairingSolver: Sendable {
     public var targetGap: Double = 0
     /// Share of the time limit the Lagrangian may use before the neighbourhood search and
     /// GLPK take over. With GLPK it also stops once its bound stalls (`stallRounds`).
-    public var lagrangianShare = 0.7
-    /// With GLPK: the relaxation stops when its bound rose by less than 0.05 % over this many
+    public var lagrangianShare = 0.85
+    /// With GLPK: the relaxation stops when its bound rose by less than 0.01 % over this many
     /// rounds, leaving the time to the neighbourhood search (0: run to the share or the step
     /// limit).
     public var stallRounds = 10
@@ -50,10 +50,6 @@ public struct SidedPairingSolver: Sendable {
     /// by district (``DistrictParts``) when no kind reaches another district; below it one
     /// relaxation is quick enough, and GLPK can still prove small rolls optimal whole.
     public var districtSplitMinimum = 10_000
-    /// With GLPK: run a neighbourhood search on the second core beside the relaxation (see
-    /// ``SearchBeside``), from its `searchAfterRounds`-th round on.
-    public var searchBesideRelaxation = true
-    public var searchAfterRounds = 10
     /// Use GLPK (ignored in a build without the GLPK trait).
     public var useGLPK = true
     /// Progress lines (stderr with `--verbose`); GLPK's own output is echoed with it.
@@ -94,27 +90,11 @@ public struct SidedPairingSolver: Sendable {
         let glpk = useGLPK && Self.glpkAvailable
         if glpk && neighbourhoodEnd > 0 { lagrangian.stallRounds = stallRounds }
 
-        // Step 1: the relaxation's bound and repaired plans, with a search beside it.
+        // Step 1: the relaxation's bound and repaired plans.
         let lagrangianDeadline = glpk ? started + .milliseconds(Int64(timeLimit * lagrangianShare * 1000)) : deadline
-        let searchDeadline = started + .milliseconds(Int64(timeLimit * neighbourhoodEnd * 1000))
-        let shared = SharedPlan(instance)
-        #if GLPK
-        var beside: SearchBeside? = nil
-        if glpk && neighbourhoodEnd > 0 && searchBesideRelaxation {
-            var search = configuredSearch(lagrangian, bound: start?.plan.objective)
-            search.seed = 2
-            search.log = log.map { log in { @Sendable line in log("beside: " + line) } }
-            beside = SearchBeside(search, shared: shared, after: searchAfterRounds, deadline: searchDeadline, control: control)
-        }
-        #endif
         var relaxed = lagrangian.run(
             deadline: lagrangianDeadline, targetGap: targetGap,
-            from: start.map { LagrangianPairing.Start(lambda: $0.lambda(instance, scale: lagrangian.scale), plan: $0.firstPlan ?? $0.plan.helperOf) },
-            shared: shared)
-        #if GLPK
-        beside?.relaxationEnded.store(true, ordering: .relaxed)
-        #endif
-        if let best = shared.best, relaxed.incumbent.map({ best.objective < $0.objective }) ?? true { relaxed.incumbent = best }
+            from: start.map { LagrangianPairing.Start(lambda: $0.lambda(instance, scale: lagrangian.scale), plan: $0.firstPlan ?? $0.plan.helperOf) })
         outcome.incumbent = relaxed.incumbent
         outcome.relaxation = relaxed
         // The optimum without org_spread bounds every plan with it.
@@ -124,30 +104,31 @@ public struct SidedPairingSolver: Sendable {
         outcome.candidateArcs = relaxed.candidateArcs
         outcome.lagrangianSeconds = LagrangianPairing.seconds(clock.now - started)
         outcome.provenInfeasible = relaxed.provenInfeasible
-        #if GLPK
-        defer { beside?.stop() }  // a solve that ends early stops the search beside
-        #endif
         if relaxed.provenInfeasible || !glpk || isDone(outcome) { return outcome }
 
         #if GLPK
-        // Step 2: neighbourhood search on the incumbent (and the search beside goes on).
+        // Step 2: neighbourhood search on the incumbent.
         if neighbourhoodEnd > 0, let start = outcome.incumbent {
             let searchStart = clock.now
             control?.report(.neighbourhoods, plan: start.objective, bound: outcome.bound)
-            let search = configuredSearch(lagrangian, bound: outcome.bound)
-            let found = search.improve(start.plan, objective: start.objective, prices: relaxed, deadline: searchDeadline, shared: shared)
-            let besideFound = beside?.wait()
-            beside = nil
+            var search = NeighbourhoodSearch(relaxation: lagrangian)
+            search.log = log
+            search.control = control
+            // gap = (UB − LB) / UB ≤ targetGap once UB ≤ LB / (1 − targetGap).
+            if targetGap > 0 && targetGap < 1, let bound = outcome.bound, bound > 0 {
+                search.goodEnough = Int((Double(bound) / (1 - targetGap)).rounded(.down))
+            }
+            let found = search.improve(
+                start.plan, objective: start.objective, prices: relaxed,
+                deadline: started + .milliseconds(Int64(timeLimit * neighbourhoodEnd * 1000)))
             outcome.neighbourhoodSeconds = LagrangianPairing.seconds(clock.now - searchStart)
-            let best = shared.best ?? start
             log?(String(
-                format: "neighbourhood search: %d neighbourhoods (%d beside the relaxation), %d better plans, plan %d → %d, %.1f s after the relaxation; largest %d rows, %d columns",
-                found.neighbourhoods + (besideFound?.neighbourhoods ?? 0), besideFound?.neighbourhoods ?? 0,
-                found.improvements + (besideFound?.improvements ?? 0), start.objective, best.objective,
-                outcome.neighbourhoodSeconds, max(found.rows, besideFound?.rows ?? 0), max(found.columns, besideFound?.columns ?? 0)))
-            if best.objective < start.objective {
-                outcome.incumbent = best
-                relaxed.incumbent = best
+                format: "neighbourhood search: %d neighbourhoods, %d better plans, plan %d → %d, %.1f s; largest %d rows, %d columns",
+                found.neighbourhoods, found.improvements, start.objective, found.objective, outcome.neighbourhoodSeconds,
+                found.rows, found.columns))
+            if found.objective < start.objective {
+                outcome.incumbent = Incumbent(plan: found.plan, objective: found.objective)
+                relaxed.incumbent = outcome.incumbent
             }
             if isDone(outcome) { return outcome }
         }
@@ -209,21 +190,6 @@ public struct SidedPairingSolver: Sendable {
         guard zip(load, instance.residual).allSatisfy({ $0 <= $1 }) else { return false }
         return instance.sides.shortfalls(helperOf: plan, places: instance.model.roll.places).isEmpty
     }
-
-    #if GLPK
-    /// A neighbourhood search with this solve's log, control and target gap (`bound`: the
-    /// proven bound the target gap is measured from).
-    private func configuredSearch(_ relaxation: LagrangianPairing, bound: Int?) -> NeighbourhoodSearch {
-        var search = NeighbourhoodSearch(relaxation: relaxation)
-        search.log = log
-        search.control = control
-        // gap = (UB − LB) / UB ≤ targetGap once UB ≤ LB / (1 − targetGap).
-        if targetGap > 0 && targetGap < 1, let bound, bound > 0 {
-            search.goodEnough = Int((Double(bound) / (1 - targetGap)).rounded(.down))
-        }
-        return search
-    }
-    #endif
 
     /// Whether the plan is proven optimal, or within the target gap.
     private func isDone(_ outcome: SidedPairingOutcome) -> Bool {
