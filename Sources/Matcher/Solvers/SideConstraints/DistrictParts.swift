@@ -27,6 +27,8 @@ import Synchronization
 ///    over every eligible pair of the whole roll (the citywide helpers' capacity included).
 ///    So the bound is proven for the whole, as in the undivided solve; a part's own bound,
 ///    which holds the other districts fixed, is never used for it.
+/// 6. The whole roll's relaxed plan at those multipliers guides one ``DesignatedRepairing``
+///    of the plan over the whole roll (the parts could not trade citywide places).
 ///
 /// **Invariant.** The plan meets every rule; the bound is proven over the whole roll in
 /// integers (the larger of step 5 and the optimum without org_spread).
@@ -37,6 +39,8 @@ import Synchronization
 ///   Math. Programming 39 (1987) 215–228.
 struct DistrictParts {
     let whole: PairingInstance
+    /// Seconds kept at the end for the designated re-pairing of the whole roll.
+    var designatedSeconds = 4
     /// Free households of each part, largest part first.
     let parts: [[Int]]
     /// District of each part.
@@ -89,7 +93,7 @@ struct DistrictParts {
 
         // The whole roll's bound needs a few relaxed solves at the end: keep a share for them.
         let total = Double(parts.reduce(0) { $0 + $1.count })
-        let certifyShare = max(0.08, min(0.2, 6 / solver.timeLimit))
+        let certifyShare = max(0.12, min(0.25, 20 / solver.timeLimit))
         let workers = 2
         let partSeconds = max(1, solver.timeLimit * (1 - certifyShare) - LagrangianPairing.seconds(clock.now - started))
         let names = whole.model.roll.places.districtNames
@@ -171,10 +175,22 @@ struct DistrictParts {
         }
         log?(String(format: "districts: parts done at %.1f s; certifying the whole roll's bound", LagrangianPairing.seconds(clock.now - started)))
         let certified = lagrangian.certify(
-            lambda: lambda, mu: mu, arcs: CandidateArcs(rows: rows), deadline: max(deadline, clock.now + .seconds(2)))
+            lambda: lambda, mu: mu, arcs: CandidateArcs(rows: rows), deadline: max(deadline - .seconds(designatedSeconds), clock.now + .seconds(2)))
         outcome.lagrangianBound = certified.bound
         outcome.lagrangianRounds += certified.rounds
         if let bound = certified.bound { outcome.bound = max(outcome.bound ?? bound, bound) }
+
+        // The whole roll's relaxed plan at the parts' multipliers guides one designated
+        // re-pairing of the parts' plan over the whole roll (the parts could not trade the
+        // citywide helpers' places, nor see each other's relaxed plans).
+        if let keep = outcome.incumbent, let guide = certified.relaxedPlan, !certified.helperPrice.isEmpty {
+            let ranking = DesignatedRepairing.Ranking(scale: lagrangian.scale, helper: certified.helperPrice, mu: mu)
+            if let found = DesignatedRepairing(whole, candidates: certified.arcs).repair(keeping: keep.plan, guide: guide, ranking: ranking),
+               found.objective < keep.objective {
+                outcome.incumbent = found
+            }
+            log?("districts: designated re-pairing of the whole roll: plan \(keep.objective) → \(outcome.incumbent?.objective ?? keep.objective)")
+        }
         log?("districts: \(parts.count) parts; plan \(outcome.incumbent?.objective ?? -1), whole-roll bound \(certified.bound.map(String.init) ?? "none") after \(certified.rounds) relaxed solves")
         return outcome
     }

@@ -105,6 +105,12 @@ extension LagrangianPairing {
             arcs = arcs.adding(round.additions)
         } while ContinuousClock.now < deadline && !(control?.isCancelled ?? false)
         result.candidateArcs = arcs.column.count
+        result.arcs = arcs
+        if let previous {
+            var plan = locked
+            for (r, h) in free.enumerated() { plan[h] = previous.column[r] }
+            result.relaxedPlan = plan
+        }
         return result
     }
 }

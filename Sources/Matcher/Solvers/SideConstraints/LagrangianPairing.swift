@@ -101,6 +101,8 @@ struct LagrangianPairing {
         var candidateArcs = 0
         /// The candidate pairs of the last round.
         var arcs: CandidateArcs? = nil
+        /// The relaxed plan of the last solve (``certify(lambda:mu:arcs:deadline:)`` only).
+        var relaxedPlan: [Int32]? = nil
         /// The bound exceeds the cost of the worst possible plan: no plan meets the rules.
         var provenInfeasible = false
     }
