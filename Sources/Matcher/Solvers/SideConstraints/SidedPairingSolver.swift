@@ -5,8 +5,11 @@ import Foundation
 /// fixing, then GLPK's branch-and-cut on what is left.
 ///
 /// **Method**, in the order it runs:
+/// 0. A city of several districts goes district by district (``DistrictParts``), each
+///    district through the steps below.
 /// 1. ``LagrangianPairing`` for up to `lagrangianShare` of the time: a proven bound LB,
-///    multipliers with dual-feasible prices, and an incumbent plan UB from ``PlanRepair``.
+///    multipliers with dual-feasible prices, and an incumbent plan UB from
+///    ``DesignatedRepairing`` (guided by the relaxed plans) and ``PlanRepair``.
 /// 2. Neighbourhood search (``NeighbourhoodSearch``, trait `GLPK`) improves the incumbent
 ///    until `neighbourhoodEnd` of the time: GLPK re-pairs the households of a few
 ///    communities at a time, every other pair fixed. A heuristic: it lowers UB, never LB.
