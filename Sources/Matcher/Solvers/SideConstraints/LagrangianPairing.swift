@@ -63,6 +63,9 @@ struct LagrangianPairing {
     /// incumbent (on the candidate pairs), the wait doubling after each that finds no better
     /// plan (0: never).
     var designateEvery = 1
+    /// Rounds between greedy repairs (``PlanRepair``) once a plan is known, when designated
+    /// re-pairing runs.
+    var repairEvery = 4
     var log: (@Sendable (String) -> Void)? = nil
     /// Progress after every round; a cancel ends the rounds.
     var control: SolveControl? = nil
@@ -189,11 +192,16 @@ struct LagrangianPairing {
                 for rule in sides.rowOf.indices { paired[Int(sides.rowOf[rule][h])] += 1 }
                 if !mu.isEmpty, let q = sides.group(h, Int(solution.column[r])) { inGroup[q, default: 0] += 1 }
             }
-            if let fixed = repair.repair(plan) {
-                trace("repair: \(objective(fixed)) from relaxed plan \(objective(plan))")
-                record(fixed)
-            } else {
-                trace("repair failed")
+            // With org_spread the designated re-pairing below gives the plans, and the greedy
+            // repair (a sixth of a round's work) runs only until there is a plan, then every
+            // `repairEvery` rounds.
+            if mu.isEmpty || designateEvery == 0 || result.incumbent == nil || result.rounds % repairEvery == 0 {
+                if let fixed = repair.repair(plan) {
+                    trace("repair: \(objective(fixed)) from relaxed plan \(objective(plan))")
+                    record(fixed)
+                } else {
+                    trace("repair failed")
+                }
             }
             if designateEvery > 0 && !mu.isEmpty && result.rounds >= nextDesignation {
                 // A re-pairing that finds nothing better waits twice as long for the next.

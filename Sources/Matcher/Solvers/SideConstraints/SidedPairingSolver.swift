@@ -43,7 +43,7 @@ public struct SidedPairingSolver: Sendable {
     /// With GLPK: the relaxation stops when its bound rose by less than 0.01 % over this many
     /// rounds, leaving the time to the neighbourhood search (0: run to the share or the step
     /// limit).
-    public var stallRounds = 10
+    public var stallRounds = 0
     /// Share of the time limit by which the neighbourhood search (``NeighbourhoodSearch``)
     /// must end; it starts after the relaxation (0 or less: no search).
     public var neighbourhoodEnd = 0.95
