@@ -7,6 +7,10 @@ import Foundation
 /// **Method**, in the order it runs:
 /// 1. ``LagrangianPairing`` for up to `lagrangianShare` of the time: a proven bound LB,
 ///    multipliers with dual-feasible prices, and an incumbent plan UB from ``PlanRepair``.
+///    The relaxation's rounds also re-pair the incumbent on their candidate pairs
+///    (``DesignatedRepairing``, guided by the relaxed plan).
+/// 1b. ``DesignatedRepairing/improve(_:ranking:deadline:)`` re-pairs the incumbent over every
+///    eligible pair at the best multipliers (`designatedRepairing`).
 /// 2. Neighbourhood search (``NeighbourhoodSearch``, trait `GLPK`) improves the incumbent
 ///    until `neighbourhoodEnd` of the time: GLPK re-pairs the households of a few
 ///    communities at a time, every other pair fixed. A heuristic: it lowers UB, never LB.
@@ -44,6 +48,9 @@ public struct SidedPairingSolver: Sendable {
     /// Share of the time limit by which the neighbourhood search (``NeighbourhoodSearch``)
     /// must end; it starts after the relaxation (0 or less: no search).
     public var neighbourhoodEnd = 0.95
+    /// Re-pair the relaxation's incumbent over every eligible pair (``DesignatedRepairing``)
+    /// before the neighbourhood search.
+    public var designatedRepairing = true
     /// Largest number of pairs handed to GLPK.
     public var maximumColumns = 60_000
     /// Use GLPK (ignored in a build without the GLPK trait).
@@ -98,6 +105,17 @@ public struct SidedPairingSolver: Sendable {
         outcome.provenInfeasible = relaxed.provenInfeasible
         if relaxed.provenInfeasible || !glpk || isDone(outcome) { return outcome }
 
+        // Step 1b: designated re-pairing of the incumbent over every eligible pair.
+        if designatedRepairing, let start = outcome.incumbent {
+            let t0 = clock.now
+            let found = DesignatedRepairing(instance).improve(
+                start, ranking: DesignatedRepairing.Ranking(scale: lagrangian.scale, helper: relaxed.helperPrice, mu: relaxed.mu),
+                deadline: started + .milliseconds(Int64(timeLimit * neighbourhoodEnd * 1000)))
+            log?(String(
+                format: "designated re-pairing on every pair: plan %d → %d, %.1f s", start.objective, found.objective,
+                LagrangianPairing.seconds(clock.now - t0)))
+            if found.objective < start.objective { outcome.incumbent = found; relaxed.incumbent = found }
+        }
         #if GLPK
         // Step 2: neighbourhood search on the incumbent.
         if neighbourhoodEnd > 0, let start = outcome.incumbent {
