@@ -93,7 +93,7 @@ struct DesignatedRepairing {
     /// pairs under `ranking`, or nil when no plan over them meets the quotas.
     func repair(keeping keep: [Int32]?, guide: [Int32]?, ranking: Ranking = Ranking()) -> Incumbent? {
         let cheap = cheapestPairs(ranking, count: fillPairsPerHousehold)
-        let designation = designate(keeping: keep, guide: guide, cheap: cheap, ranking: ranking)
+        let designation = designate(keeping: keep, guide: guide, cheap: cheap)
         return solve(designation, keeping: keep, guide: guide, ranking: ranking)
     }
 
@@ -134,7 +134,9 @@ struct DesignatedRepairing {
         return n
     }
 
-    func designate(keeping keep: [Int32]?, guide: [Int32]?, cheap: [[(Int32, Int)]], ranking: Ranking) -> Designation {
+    /// The covers of every group from `keep`'s pairs, then `guide`'s, then the `cheap` pairs
+    /// (per free household: helper and rank) in order of rank.
+    func designate(keeping keep: [Int32]?, guide: [Int32]?, cheap: [[(Int32, Int)]]) -> Designation {
         let free = instance.free
         var d = Designation(
             helperCommunities: Array(repeating: [], count: model.roll.helpers.count),
@@ -145,7 +147,7 @@ struct DesignatedRepairing {
         let residual = instance.residual
         let room = instance.room
 
-        // Covers (h, g) in its group if the budget allows; true when covered.
+        // Covers (h, g) in its group when the budget allows (the kept plan's pairs always).
         func cover(_ h: Int, _ g: Int, mayExceed: Bool = false) {
             guard let q = sides.group(h, g), !d.allows(h, g, sides) else { return }
             let c = sides.householdCommunity[h], o = sides.organization[g]
