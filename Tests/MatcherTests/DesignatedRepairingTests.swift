@@ -97,6 +97,14 @@ extension SidedCase {
             #expect(found.objective == c.objective(found.plan), "seed \(seed)")
             if let keep { #expect(found.objective <= c.objective(keep), "seed \(seed): worse than the plan kept") }
         }
+        // The cycle of rankings and cover choices after the relaxation: never worse either.
+        if let start {
+            let begun = Incumbent(plan: start, objective: c.objective(start))
+            let improved = repairing.improve(begun, ranking: .init(), deadline: .now + .seconds(5))
+            #expect(improved.objective <= begun.objective, "seed \(seed)")
+            #expect(c.isValidPlan(improved.plan) && c.meetsRules(improved.plan), "seed \(seed)")
+            #expect(improved.objective == c.objective(improved.plan), "seed \(seed)")
+        }
     }
 
     /// With a budget of 0 everywhere (org_spread 0), no helper of an organization is allowed

@@ -93,10 +93,36 @@ struct DesignatedRepairing {
     /// pairs under `ranking`, or nil when no plan over them meets the quotas.
     func repair(keeping keep: [Int32]?, guide: [Int32]?, ranking: Ranking = Ranking()) -> Incumbent? {
         let cheap = cheapestPairs(ranking, count: fillPairsPerHousehold)
-        trace("designated: cheapest pairs")
-        let designation = designate(keeping: keep, guide: guide, cheap: cheap, ranking: ranking)
-        trace("designated: covers")
+        let designation = designate(keeping: keep, guide: guide, cheap: cheap)
         return solve(designation, keeping: keep, guide: guide, ranking: ranking)
+    }
+
+    /// Re-pairs `start` (a plan meeting every rule) over every eligible pair, each call
+    /// keeping the best plan so far and filling the spare budget by another ranking
+    /// (`ranking`, then without μ, then by cost) or cover choice, until two calls in a row
+    /// find nothing better or the next call would pass `deadline` (judged by the last one).
+    func improve(_ start: Incumbent, ranking: Ranking, deadline: ContinuousClock.Instant) -> Incumbent {
+        var variants: [(Ranking, Bool)] = [(ranking, true)]
+        if !ranking.mu.isEmpty { variants.append((Ranking(scale: ranking.scale, helper: ranking.helper), true)) }
+        variants += [(ranking, false), (Ranking(), true)]
+        var best = start, failures = 0, last = Duration.zero
+        let clock = ContinuousClock()
+        for i in 0... {
+            let began = clock.now
+            guard failures < 2, began + last < deadline else { break }
+            var repairing = self
+            repairing.candidates = nil
+            repairing.coverHelpersFirst = variants[i % variants.count].1
+            if let found = repairing.repair(keeping: best.plan, guide: nil, ranking: variants[i % variants.count].0),
+               found.objective < best.objective {
+                best = found
+                failures = 0
+            } else {
+                failures += 1
+            }
+            last = clock.now - began
+        }
+        return best
     }
 
     // MARK: Covers
@@ -108,7 +134,9 @@ struct DesignatedRepairing {
         return n
     }
 
-    func designate(keeping keep: [Int32]?, guide: [Int32]?, cheap: [[(Int32, Int)]], ranking: Ranking) -> Designation {
+    /// The covers of every group from `keep`'s pairs, then `guide`'s, then the `cheap` pairs
+    /// (per free household: helper and rank) in order of rank.
+    func designate(keeping keep: [Int32]?, guide: [Int32]?, cheap: [[(Int32, Int)]]) -> Designation {
         let free = instance.free
         var d = Designation(
             helperCommunities: Array(repeating: [], count: model.roll.helpers.count),
@@ -119,7 +147,7 @@ struct DesignatedRepairing {
         let residual = instance.residual
         let room = instance.room
 
-        // Covers (h, g) in its group if the budget allows; true when covered.
+        // Covers (h, g) in its group when the budget allows (the kept plan's pairs always).
         func cover(_ h: Int, _ g: Int, mayExceed: Bool = false) {
             guard let q = sides.group(h, g), !d.allows(h, g, sides) else { return }
             let c = sides.householdCommunity[h], o = sides.organization[g]
@@ -214,7 +242,6 @@ struct DesignatedRepairing {
         let free = instance.free
         let helperCount = model.roll.helpers.count
         let rows = allowedArcs(d, keeping: keep, guide: guide, ranking: ranking)
-        trace("designated: allowed arcs")
         let quotas = QuotaLayout(instance)
         var start = [0], column: [Int32] = [], cost: [Int] = []
         var unpaired: [Int] = []
@@ -255,9 +282,7 @@ struct DesignatedRepairing {
             capacity: capacity, unassignedCost: unassigned)
         var order = PairingSolver.rowOrder(unpaired)
         order += free.count..<rowCount
-        trace("designated: problem with \(problem.arcCount) arcs")
         guard case .optimal(let solution) = HungarianSolver().solve(problem, rowOrder: order) else { return nil }
-        trace("designated: solved")
         // Under quotas a row left out is the fallback: the arcs cannot meet some quota.
         if quotas != nil && solution.column.contains(where: { $0 < 0 }) { return nil }
         var plan = instance.locked

@@ -17,7 +17,8 @@
 /// becomes exact as rounds go on. Multipliers follow the projected subgradient
 /// `λ_U += t·(q_U − paired_U)`, `μ_oc += t·(x_oc − k)` with Polyak's step
 /// `t = θ·(S·UB − L)/‖g‖²`, θ halved after `patience` rounds without a better bound. The
-/// relaxed plan of every round is repaired (``PlanRepair``) into an incumbent.
+/// relaxed plan of every round is repaired (``PlanRepair``) into an incumbent, and guides a
+/// ``DesignatedRepairing`` of the incumbent on the candidate pairs (see `designateEvery`).
 ///
 /// **Invariant.** `bound` is `⌈B/S⌉ + locked cost` for a certified B computed in integers
 /// from dual-feasible (u, v) and non-negative multipliers: a proven bound, not an estimate.
@@ -66,6 +67,8 @@ struct LagrangianPairing {
     /// Rounds between greedy repairs (``PlanRepair``) once a plan is known, when designated
     /// re-pairing runs.
     var repairEvery = 4
+    /// ... and only while the re-pairings have taken at most this share of the time so far.
+    var designateShare = 0.1
     var log: (@Sendable (String) -> Void)? = nil
     /// Progress after every round; a cancel ends the rounds.
     var control: SolveControl? = nil
@@ -143,7 +146,7 @@ struct LagrangianPairing {
         var result = Result()
         var previous: AssignmentSolution? = nil
         var theta = 1.0, stale = 0
-        var nextDesignation = 1, designationWait = designateEvery
+        var nextDesignation = 1, designationWait = designateEvery, designationTime = Duration.zero
         var bounds: [Int] = []
         let worst = worstPlan()
 
@@ -203,7 +206,8 @@ struct LagrangianPairing {
                     trace("repair failed")
                 }
             }
-            if designateEvery > 0 && !mu.isEmpty && result.rounds >= nextDesignation {
+            if designateEvery > 0 && !mu.isEmpty && result.rounds >= nextDesignation
+                && designationTime <= (clock.now - started) * designateShare {
                 // A re-pairing that finds nothing better waits twice as long for the next.
                 let before = result.incumbent?.objective, t0 = clock.now
                 let ranking = DesignatedRepairing.Ranking(scale: S, helper: solution.columnPrice, mu: m)
@@ -213,6 +217,7 @@ struct LagrangianPairing {
                 let better = found != nil && (before.map { found!.objective < $0 } ?? true)
                 designationWait = better ? designationWait : 2 * designationWait
                 nextDesignation = result.rounds + designationWait
+                designationTime += clock.now - t0
                 log?(String(format: "designated re-pairing: %@, %.2f s", found.map { String($0.objective) } ?? "none", Self.seconds(clock.now - t0)))
             }
 

@@ -8,8 +8,11 @@ import Foundation
 /// 0. A city of several districts goes district by district (``DistrictParts``), each
 ///    district through the steps below.
 /// 1. ``LagrangianPairing`` for up to `lagrangianShare` of the time: a proven bound LB,
-///    multipliers with dual-feasible prices, and an incumbent plan UB from
-///    ``DesignatedRepairing`` (guided by the relaxed plans) and ``PlanRepair``.
+///    multipliers with dual-feasible prices, and an incumbent plan UB from ``PlanRepair``.
+///    The relaxation's rounds also re-pair the incumbent on their candidate pairs
+///    (``DesignatedRepairing``, guided by the relaxed plan).
+/// 1b. ``DesignatedRepairing/improve(_:ranking:deadline:)`` re-pairs the incumbent over every
+///    eligible pair at the best multipliers (`designatedRepairing`).
 /// 2. Neighbourhood search (``NeighbourhoodSearch``, trait `GLPK`) improves the incumbent
 ///    until `neighbourhoodEnd` of the time: GLPK re-pairs the households of a few
 ///    communities at a time, every other pair fixed. A heuristic: it lowers UB, never LB.
@@ -47,6 +50,9 @@ public struct SidedPairingSolver: Sendable {
     /// Share of the time limit by which the neighbourhood search (``NeighbourhoodSearch``)
     /// must end; it starts after the relaxation (0 or less: no search).
     public var neighbourhoodEnd = 0.95
+    /// Re-pair the relaxation's incumbent over every eligible pair (``DesignatedRepairing``)
+    /// before the neighbourhood search.
+    public var designatedRepairing = true
     /// Largest number of pairs handed to GLPK.
     public var maximumColumns = 60_000
     /// A roll of several districts with at least this many free households is solved district
@@ -109,6 +115,17 @@ public struct SidedPairingSolver: Sendable {
         outcome.provenInfeasible = relaxed.provenInfeasible
         if relaxed.provenInfeasible || !glpk || isDone(outcome) { return outcome }
 
+        // Step 1b: designated re-pairing of the incumbent over every eligible pair.
+        if designatedRepairing, let start = outcome.incumbent {
+            let t0 = clock.now
+            let found = DesignatedRepairing(instance).improve(
+                start, ranking: DesignatedRepairing.Ranking(scale: lagrangian.scale, helper: relaxed.helperPrice, mu: relaxed.mu),
+                deadline: started + .milliseconds(Int64(timeLimit * neighbourhoodEnd * 1000)))
+            log?(String(
+                format: "designated re-pairing on every pair: plan %d → %d, %.1f s", start.objective, found.objective,
+                LagrangianPairing.seconds(clock.now - t0)))
+            if found.objective < start.objective { outcome.incumbent = found; relaxed.incumbent = found }
+        }
         #if GLPK
         // Step 2: neighbourhood search on the incumbent.
         if neighbourhoodEnd > 0, let start = outcome.incumbent {
