@@ -58,7 +58,7 @@ struct LagrangianPairing {
     var pricingEvery = 4
     /// Rounds without a better bound before the step factor θ is halved, and the θ at which
     /// the rounds stop (see benchmarks/README.md, 'Tuning notes').
-    var patience = 3
+    var patience = 4
     var minimumTheta = 0.0005
     /// Every this many rounds the relaxed plan guides a ``DesignatedRepairing`` of the
     /// incumbent (on the candidate pairs), the wait doubling after each that finds no better
