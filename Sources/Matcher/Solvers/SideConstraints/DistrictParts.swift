@@ -1,3 +1,4 @@
+import Foundation
 import Dispatch
 import Synchronization
 
@@ -20,7 +21,7 @@ import Synchronization
 ///    the places that plan leaves empty all go to one part. So the parts' plans fit together.
 /// 3. ``SidedPairingSolver`` solves the parts, two at a time, each with a share of the time
 ///    in proportion to its households (largest first): relaxation, repair, neighbourhood
-///    search, GLPK.
+///    search, GLPK (time in proportion to households^1.6: larger parts have longer rounds).
 /// 4. The plan is the parts' plans together; it is checked against every rule and capacity.
 /// 5. The bound: the parts' best multipliers, put together, are multipliers of the whole
 ///    relaxation, which ``LagrangianPairing/certify(lambda:mu:arcs:deadline:)`` evaluates
@@ -28,7 +29,8 @@ import Synchronization
 ///    So the bound is proven for the whole, as in the undivided solve; a part's own bound,
 ///    which holds the other districts fixed, is never used for it.
 /// 6. The whole roll's relaxed plan at those multipliers guides one ``DesignatedRepairing``
-///    of the plan over the whole roll (the parts could not trade citywide places).
+///    of the plan over the whole roll (the parts could not trade citywide places), and the
+///    time the certification leaves goes to ``DesignatedRepairing/improve(_:ranking:deadline:)``.
 ///
 /// **Invariant.** The plan meets every rule; the bound is proven over the whole roll in
 /// integers (the larger of step 5 and the optimum without org_spread).
@@ -92,7 +94,10 @@ struct DistrictParts {
         solver.control?.report(.relaxation, plan: outcome.incumbent?.objective, bound: outcome.bound)
 
         // The whole roll's bound needs a few relaxed solves at the end: keep a share for them.
-        let total = Double(parts.reduce(0) { $0 + $1.count })
+        // A round's work grows faster than a part's households (the Hungarian method's paths
+        // are longer): time in proportion to households^1.6.
+        let weight = parts.map { pow(Double($0.count), 1.6) }
+        let totalWeight = weight.reduce(0, +)
         let certifyShare = max(0.12, min(0.25, 20 / solver.timeLimit))
         let workers = 2
         let partSeconds = max(1, solver.timeLimit * (1 - certifyShare) - LagrangianPairing.seconds(clock.now - started))
@@ -107,7 +112,7 @@ struct DistrictParts {
                     part: whole, households: parts[p], heldAt: first, reserved: reserved(for: p, plan: first))
                 var sub = solver
                 sub.targetGap = 0  // a part's gap is relative to the whole roll's cost
-                sub.timeLimit = max(1, Double(workers) * partSeconds * Double(parts[p].count) / total)
+                sub.timeLimit = max(1, Double(workers) * partSeconds * weight[p] / totalWeight)
                 let name = names[Int(districts[p])]
                 sub.log = log.map { log in { @Sendable line in log("\(name): \(line)") } }
                 sub.control = solver.control.map { $0.muted() }
@@ -185,9 +190,13 @@ struct DistrictParts {
         // citywide helpers' places, nor see each other's relaxed plans).
         if let keep = outcome.incumbent, let guide = certified.relaxedPlan, !certified.helperPrice.isEmpty {
             let ranking = DesignatedRepairing.Ranking(scale: lagrangian.scale, helper: certified.helperPrice, mu: mu)
-            if let found = DesignatedRepairing(whole, candidates: certified.arcs).repair(keeping: keep.plan, guide: guide, ranking: ranking),
-               found.objective < keep.objective {
+            let designated = DesignatedRepairing(whole, candidates: certified.arcs)
+            if let found = designated.repair(keeping: keep.plan, guide: guide, ranking: ranking), found.objective < keep.objective {
                 outcome.incumbent = found
+            }
+            // Time the certification did not need goes to re-pairings over every pair.
+            if let first = outcome.incumbent, clock.now + .seconds(1) < deadline {
+                outcome.incumbent = designated.improve(first, ranking: ranking, deadline: deadline)
             }
             log?("districts: designated re-pairing of the whole roll: plan \(keep.objective) → \(outcome.incumbent?.objective ?? keep.objective)")
         }
