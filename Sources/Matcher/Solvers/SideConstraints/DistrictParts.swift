@@ -195,8 +195,10 @@ struct DistrictParts {
                 outcome.incumbent = found
             }
             // Time the certification did not need goes to re-pairings over every pair.
-            if let first = outcome.incumbent, clock.now + .seconds(1) < deadline {
-                outcome.incumbent = designated.improve(first, ranking: ranking, deadline: deadline)
+            // (A re-pairing of the whole roll takes a few seconds; one is not begun without
+            // them, so the solve ends within its limit.)
+            if let first = outcome.incumbent, clock.now + .seconds(4) < deadline {
+                outcome.incumbent = designated.improve(first, ranking: ranking, deadline: deadline - .seconds(2))
             }
             log?("districts: designated re-pairing of the whole roll: plan \(keep.objective) → \(outcome.incumbent?.objective ?? keep.objective)")
         }
