@@ -19,9 +19,10 @@ import Synchronization
 ///    (``PairingInstance/init(part:households:heldAt:reserved:)``). A citywide helper's
 ///    places are shared out: each part keeps what the first plan gives its households, and
 ///    the places that plan leaves empty all go to one part. So the parts' plans fit together.
-/// 3. ``SidedPairingSolver`` solves the parts, two at a time, each with a share of the time
-///    in proportion to its households (largest first): relaxation, repair, neighbourhood
-///    search, GLPK (time in proportion to households^1.6: larger parts have longer rounds).
+/// 3. ``SidedPairingSolver`` solves the parts, largest first, two at a time, each with a
+///    share of the time in proportion to its households^1.6 (a larger part's rounds are
+///    longer, and it needs as many): relaxation with designated re-pairing, repair,
+///    neighbourhood search, GLPK.
 /// 4. The plan is the parts' plans together; it is checked against every rule and capacity.
 /// 5. The bound: the parts' best multipliers, put together, are multipliers of the whole
 ///    relaxation, which ``LagrangianPairing/certify(lambda:mu:arcs:deadline:)`` evaluates
@@ -74,7 +75,7 @@ struct DistrictParts {
         for g in reserved.indices {
             let spare = whole.residual[g] - used[g]
             guard spare > 0 else { continue }
-            let owner = helperDistrict[g] >= 0 ? partOfDistrict[helperDistrict[g]] ?? -1 : g % parts.count
+            let owner: Int? = helperDistrict[g] >= 0 ? partOfDistrict[helperDistrict[g]] : g % parts.count
             if owner != p { reserved[g] = spare }
         }
         return reserved
