@@ -42,8 +42,9 @@ import Synchronization
 ///   Math. Programming 39 (1987) 215–228.
 struct DistrictParts {
     let whole: PairingInstance
-    /// Seconds kept at the end for the designated re-pairing of the whole roll.
-    var designatedSeconds = 4
+    /// Seconds kept at the end for the designated re-pairing of the whole roll (1–2 s on the
+    /// dalian preset), which is not begun with less left.
+    var designatedSeconds: Int64 = 3
     /// Free households of each part, largest part first.
     let parts: [[Int]]
     /// District of each part.
@@ -189,7 +190,8 @@ struct DistrictParts {
         // The whole roll's relaxed plan at the parts' multipliers guides one designated
         // re-pairing of the parts' plan over the whole roll (the parts could not trade the
         // citywide helpers' places, nor see each other's relaxed plans).
-        if let keep = outcome.incumbent, let guide = certified.relaxedPlan, !certified.helperPrice.isEmpty {
+        if let keep = outcome.incumbent, let guide = certified.relaxedPlan, !certified.helperPrice.isEmpty,
+           clock.now + .seconds(designatedSeconds) <= deadline {
             let ranking = DesignatedRepairing.Ranking(scale: lagrangian.scale, helper: certified.helperPrice, mu: mu)
             let designated = DesignatedRepairing(whole, candidates: certified.arcs)
             if let found = designated.repair(keeping: keep.plan, guide: guide, ranking: ranking), found.objective < keep.objective {
@@ -203,7 +205,10 @@ struct DistrictParts {
             }
             log?("districts: designated re-pairing of the whole roll: plan \(keep.objective) → \(outcome.incumbent?.objective ?? keep.objective)")
         }
-        log?("districts: \(parts.count) parts; plan \(outcome.incumbent?.objective ?? -1), whole-roll bound \(certified.bound.map(String.init) ?? "none") after \(certified.rounds) relaxed solves")
+        log?(String(
+            format: "districts: %d parts; plan %@, whole-roll bound %@ after %d relaxed solves; %.1f s of %.1f",
+            parts.count, outcome.incumbent.map { String($0.objective) } ?? "none", certified.bound.map(String.init) ?? "none",
+            certified.rounds, LagrangianPairing.seconds(clock.now - started), solver.timeLimit))
         return outcome
     }
 }

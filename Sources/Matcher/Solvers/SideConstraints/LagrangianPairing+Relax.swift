@@ -87,7 +87,9 @@ extension LagrangianPairing {
         result.lambda = lambda
         result.mu = mu
         var previous: AssignmentSolution? = nil
+        var last = Duration.zero
         repeat {
+            let began = ContinuousClock.now
             result.rounds += 1
             let round = relax(lambda, mu, arcs: arcs, arcGroup: groups(of: arcs), previous: previous)
             previous = round.solution
@@ -103,7 +105,8 @@ extension LagrangianPairing {
                 round.additionCount))
             if round.additionCount == 0 { break }
             arcs = arcs.adding(round.additions)
-        } while ContinuousClock.now < deadline && !(control?.isCancelled ?? false)
+            last = ContinuousClock.now - began
+        } while ContinuousClock.now + last < deadline && !(control?.isCancelled ?? false)  // no solve begun that would end past it
         result.candidateArcs = arcs.column.count
         result.arcs = arcs
         if let previous {
