@@ -113,12 +113,7 @@ struct NeighbourhoodSearch {
 
     /// Does `plan` cost less than `value`, meet every rule and fit every helper's capacity?
     func accepts(_ plan: [Int32], below value: Int) -> Bool {
-        let l = relaxation
-        guard l.objective(plan) < value else { return false }
-        var load = [Int32](repeating: 0, count: l.model.roll.helpers.count)
-        for g in plan where g >= 0 { load[Int(g)] += 1 }
-        guard zip(load, l.model.roll.helpers.capacity).allSatisfy({ $0 <= $1 }) else { return false }
-        return l.sides.shortfalls(helperOf: plan, places: l.model.roll.places).isEmpty
+        relaxation.objective(plan) < value && SidedPairingSolver.meetsEveryRule(plan, relaxation.instance)
     }
 
     struct Step {
