@@ -2,32 +2,6 @@ import Testing
 @testable import Matcher
 
 extension SidedCase {
-    /// A plan of least objective meeting every rule (counted independently), nil when none does.
-    func bruteForcePlan() -> [Int32]? {
-        let n = model.roll.households.count, k = model.roll.helpers.count
-        var plan = locked
-        var best: (plan: [Int32], value: Int)? = nil
-        func visit(_ h: Int) {
-            if h == n {
-                if isValidPlan(plan) && meetsRules(plan) {
-                    let value = objective(plan)
-                    if best == nil || value < best!.value { best = (plan, value) }
-                }
-                return
-            }
-            if locked[h] >= 0 { visit(h + 1); return }
-            plan[h] = -1
-            visit(h + 1)
-            for g in 0..<k where model.ineligibility(h, g) == nil && model.roll.helpers.capacity[g] > 0 {
-                plan[h] = Int32(g)
-                visit(h + 1)
-            }
-            plan[h] = -1
-        }
-        visit(0)
-        return best?.plan
-    }
-
     /// A roll with org_spread (and coverage two times in three) of `households` households.
     static func withSpread(seed: UInt64, households: ClosedRange<Int>, helpers: ClosedRange<Int>) -> SidedCase {
         let base = PairingCase.random(seed: seed, households: households, helpers: helpers)

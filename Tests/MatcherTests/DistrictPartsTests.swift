@@ -72,15 +72,7 @@ private func districtCase(seed: UInt64) -> SidedCase {
         guard !instance.locksBreakSpread else { return }
         let districts = Set(instance.free.map { c.model.roll.households.locations[$0].district })
         #expect((DistrictParts(instance) != nil) == (districts.count >= 2), "seed \(seed): split only with free households in several districts")
-        guard let parts = DistrictParts(instance) else { return }
-        let plain = PairingSolver().solve(instance)
-        let first: PairingResult
-        if let network = CoverageNetwork(roll: c.model.roll, sides: sides, lockedHelper: instance.locked) {
-            guard case .optimal(let r) = PairingSolver().solve(instance, coverage: network, plain: plain) else { return }
-            first = r
-        } else {
-            first = plain
-        }
+        guard let parts = DistrictParts(instance), let first = SidedCase.optimumWithoutSpread(instance) else { return }
         var solver = SidedPairingSolver()
         solver.timeLimit = 4
         solver.useGLPK = seed % 2 == 0

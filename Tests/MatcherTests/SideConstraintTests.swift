@@ -67,15 +67,18 @@ struct SidedCase {
     }
 
     /// The least objective over every plan meeting every rule, nil when none does.
-    func bruteForceOptimum() -> Int? {
+    func bruteForceOptimum() -> Int? { bruteForcePlan().map(objective) }
+
+    /// A plan of least objective meeting every rule (counted independently), nil when none does.
+    func bruteForcePlan() -> [Int32]? {
         let n = model.roll.households.count, k = model.roll.helpers.count
         var plan = locked
-        var best: Int? = nil
+        var best: (plan: [Int32], value: Int)? = nil
         func visit(_ h: Int) {
             if h == n {
                 if isValidPlan(plan) && meetsRules(plan) {
                     let value = objective(plan)
-                    if best == nil || value < best! { best = value }
+                    if best == nil || value < best!.value { best = (plan, value) }
                 }
                 return
             }
@@ -89,7 +92,19 @@ struct SidedCase {
             plan[h] = -1
         }
         visit(0)
-        return best
+        return best?.plan
+    }
+
+    /// The optimum of `instance` without org_spread (on the coverage network when coverage
+    /// rules are set), the start of the side-constrained solve; nil when the quotas cannot be
+    /// met.
+    static func optimumWithoutSpread(_ instance: PairingInstance) -> PairingResult? {
+        let plain = PairingSolver().solve(instance)
+        guard let network = CoverageNetwork(roll: instance.model.roll, sides: instance.sides, lockedHelper: instance.locked) else {
+            return plain
+        }
+        guard case .optimal(let r) = PairingSolver().solve(instance, coverage: network, plain: plain) else { return nil }
+        return r
     }
 }
 
@@ -216,15 +231,7 @@ struct SidedCase {
         let c = SidedCase.random(seed: UInt64(seed) &+ 40_000)
         let sides = SideConstraints(roll: c.model.roll, policy: c.model.policy)
         let instance = PairingInstance(model: c.model, sides: sides, lockedHelper: c.locked)
-        guard !instance.locksBreakSpread else { return }
-        let plain = PairingSolver().solve(instance)
-        let first: PairingResult
-        if let network = CoverageNetwork(roll: c.model.roll, sides: sides, lockedHelper: instance.locked) {
-            guard case .optimal(let r) = PairingSolver().solve(instance, coverage: network, plain: plain) else { return }
-            first = r
-        } else {
-            first = plain
-        }
+        guard !instance.locksBreakSpread, let first = SidedCase.optimumWithoutSpread(instance) else { return }
         let optimum = c.bruteForceOptimum()
         var solver = SidedPairingSolver()
         solver.timeLimit = 10
